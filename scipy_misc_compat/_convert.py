@@ -1,0 +1,122 @@
+"""Arrays to PIL images and back, as scipy 1.1.0's ``toimage`` and ``fromimage`` did."""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Sequence
+
+import numpy as np
+from PIL import Image
+
+from ._errors import ChannelAxisError
+from ._legacy_image import LegacyImage, as_legacy_image
+from ._scaling import legacy_bytescale, legacy_mode_i_values
+
+MODE_SHAPE_ERROR = "Mode is unknown or incompatible with input array shape."
+
+#: The 3-D modes scipy 1.1.0 accepted, and their channel counts.
+_COLOR_MODE_CHANNELS = {"RGB": 3, "RGBA": 4, "YCbCr": 3, "CMYK": 4}
+
+#: For a channel axis, the transpose that moves channels last.
+_CHANNELS_LAST = {0: (1, 2, 0), 1: (0, 2, 1), 2: (0, 1, 2)}
+
+
+def legacy_toimage(arr: Any, high: Any = 255, low: Any = 0, cmin: Any = None, cmax: Any = None,
+                   pal: Any = None, mode: Optional[str] = None, channel_axis: Optional[int] = None) -> LegacyImage:
+    """scipy 1.1.0's ``toimage``; see ``scipy_misc_compat.toimage`` for the contract."""
+    data = np.asarray(arr)
+    if np.iscomplexobj(data):
+        raise ValueError("Cannot convert a complex-valued array.")
+    if not _has_image_shape(data.shape):
+        raise ValueError("'arr' does not have a suitable array shape for any mode "
+                         "(got shape %s; expected 2-D, or 3-D with 3 or 4 channels)." % (data.shape,))
+    if data.ndim == 2:
+        image = _gray_image(data, high, low, cmin, cmax, pal, mode)
+    else:
+        image = _color_image(data, high, low, cmin, cmax, mode, channel_axis)
+    return as_legacy_image(image)
+
+
+def _has_image_shape(shape: Sequence[int]) -> bool:
+    return len(shape) == 2 or (len(shape) == 3 and (3 in shape or 4 in shape))
+
+
+def _size(rows: int, columns: int) -> tuple:
+    return (columns, rows)  # PIL sizes are (width, height)
+
+
+def _gray_image(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, pal: Any,
+                mode: Optional[str]) -> Image.Image:
+    size = _size(*data.shape)
+    if mode == "F":
+        return Image.frombytes("F", size, data.astype(np.float32).tobytes())
+    if mode in (None, "L", "P"):
+        image = Image.frombytes("L", size, legacy_bytescale(data, cmin, cmax, high, low).tobytes())
+        if pal is not None:
+            image.putpalette(as_uint8_bytes(pal))  # turns the image into mode P
+        elif mode == "P":
+            image.putpalette(as_uint8_bytes(np.repeat(np.arange(256, dtype=np.uint8), 3)))
+        return image
+    if mode == "1":
+        # scipy 1.1.0 handed PIL one numpy bool byte per pixel as packed 1-bit data, so
+        # PIL read each byte as eight pixels: only every eighth pixel of the first
+        # ceil(width/8) bytes of each row can be set.  Reproduced as it was.
+        return Image.frombytes("1", size, (data > high).tobytes())
+    values = legacy_mode_i_values(data, high, low, cmin, cmax)  # computed before the mode check, as then
+    if mode == "I":
+        return Image.frombytes("I", size, values.tobytes())
+    raise ValueError(MODE_SHAPE_ERROR)
+
+
+def as_uint8_bytes(values: Any) -> bytes:
+    """Bytes of ``values`` as uint8, wrapping out-of-range numbers as numpy 1.x did."""
+    array = np.asarray(values)
+    with np.errstate(all="ignore"):
+        return array.astype(np.uint8).tobytes()
+
+
+def _channel_axis(shape: Sequence[int], channel_axis: Optional[int]) -> int:
+    if channel_axis is not None:
+        return channel_axis
+    for channels in (3, 4):
+        if channels in shape:
+            return list(shape).index(channels)
+    raise ValueError("Could not find channel dimension.")
+
+
+def _color_image(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, mode: Optional[str],
+                 channel_axis: Optional[int]) -> Image.Image:
+    axis = _channel_axis(data.shape, channel_axis)
+    channels = data.shape[axis]  # IndexError for an axis beyond 2, as in scipy 1.1.0
+    if channels not in (3, 4):
+        raise ValueError("Channel axis dimension is not valid.")
+    bytedata = legacy_bytescale(data, cmin, cmax, high, low)
+    if mode is None:
+        mode = "RGB" if channels == 3 else "RGBA"
+    if mode not in _COLOR_MODE_CHANNELS:
+        raise ValueError(MODE_SHAPE_ERROR)
+    if _COLOR_MODE_CHANNELS[mode] != channels:
+        raise ValueError("Invalid array shape for mode.")
+    if axis not in _CHANNELS_LAST:
+        raise ChannelAxisError("channel_axis must be 0, 1 or 2 (got %r)." % (axis,))
+    pixels = np.transpose(bytedata, _CHANNELS_LAST[axis])
+    return Image.frombytes(mode, _size(*pixels.shape[:2]), pixels.tobytes())
+
+
+def legacy_fromimage(im: Any, flatten: bool = False, mode: Optional[str] = None) -> np.ndarray:
+    """scipy 1.1.0's ``fromimage``; see ``scipy_misc_compat.fromimage`` for the contract."""
+    if not isinstance(im, Image.Image):
+        raise TypeError("Input is not a PIL image (got %s)." % type(im).__name__)
+    if mode is not None:
+        if mode != im.mode:
+            im = im.convert(mode)
+    elif im.mode == "P":
+        # A palette image becomes its colours, with alpha when it has a transparent index.
+        im = im.convert("RGBA" if "transparency" in im.info else "RGB")
+    if flatten:
+        im = im.convert("F")
+    elif im.mode == "1":
+        im = im.convert("L")  # 1-bit images read as 0/255 uint8
+    return np.array(im)
+
+
+__all__ = ["legacy_toimage", "legacy_fromimage", "MODE_SHAPE_ERROR", "as_uint8_bytes"]

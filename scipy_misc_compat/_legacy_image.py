@@ -1,0 +1,57 @@
+"""The PIL image type that ``toimage`` returns, and how legacy images are written.
+
+scipy 1.1.0's ``toimage(..., mode='I')`` returned a mode ``I`` image whose
+``.save('x.png')`` wrote a 16-bit grayscale PNG, values clipped to 0..65535:
+Pillow up to 11.2 encoded mode ``I`` that way.  Pillow 11.3 deprecated it and
+Pillow 13 refuses it.  ``LegacyImage.save`` writes the same file on every Pillow
+by handing Pillow the equivalent ``I;16`` image, which all versions can save.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import IO, Any, Optional, Union
+
+import numpy as np
+from PIL import Image
+
+PathOrFile = Union[str, bytes, "os.PathLike[str]", IO[bytes]]
+
+
+def format_from_name(fp: Any) -> Optional[str]:
+    """The format Pillow would infer from a path (or a file object's ``name``), or None."""
+    name = fp if isinstance(fp, (str, bytes, os.PathLike)) else getattr(fp, "name", None)
+    if not isinstance(name, (str, bytes, os.PathLike)):
+        return None
+    extension = os.path.splitext(os.fsdecode(name))[1].lower()
+    return Image.registered_extensions().get(extension)
+
+
+def as_sixteen_bit_gray(image: Image.Image) -> Image.Image:
+    """A mode ``I`` image as the ``I;16`` image that scipy-era Pillow wrote to PNG (clipped)."""
+    values = np.asarray(image, dtype=np.int32)
+    clipped = np.clip(values, 0, 65535).astype("<u2")
+    return Image.frombytes("I;16", image.size, clipped.tobytes())
+
+
+class LegacyImage(Image.Image):
+    """A ``PIL.Image.Image`` whose ``save`` writes mode ``I`` to PNG as scipy 1.1.0's Pillow did.
+
+    Everything else is plain Pillow; images derived from it (``convert``,
+    ``resize``, ...) are ordinary ``PIL.Image.Image`` objects.
+    """
+
+    def save(self, fp: Any, format: Optional[str] = None, **params: Any) -> None:  # noqa: A002
+        target = (format or format_from_name(fp) or "").upper()
+        if self.mode == "I" and target == "PNG":
+            return as_sixteen_bit_gray(self).save(fp, format, **params)
+        return super().save(fp, format, **params)
+
+
+def as_legacy_image(image: Image.Image) -> LegacyImage:
+    """Give an image made by this package the ``LegacyImage`` behaviour (no copy)."""
+    image.__class__ = LegacyImage
+    return image  # type: ignore[return-value]
+
+
+__all__ = ["LegacyImage", "as_legacy_image", "format_from_name", "as_sixteen_bit_gray"]

@@ -1,0 +1,274 @@
+"""scipy 1.1.0's ``scipy.misc`` image functions, with their exact semantics.
+
+This module is the legacy API: a thin, documented layer over the building
+blocks (``_scaling`` for the arithmetic, ``_convert`` for arrays and PIL images,
+``_io`` for files).  Each function has scipy 1.1.0's signature and defaults and
+returns what scipy 1.1.0 returned on its stack (numpy 1.x, Pillow 9.3), on every
+supported numpy and Pillow.  They emit no deprecation or other warnings.
+
+scipy history: deprecated in scipy 1.0.0, removed in scipy 1.3.0 (1.1.0 and
+1.2.x share one implementation).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import numpy as np
+from PIL import Image
+
+from ._convert import legacy_fromimage, legacy_toimage
+from ._io import open_image, save_image
+from ._legacy_image import LegacyImage
+from ._scaling import legacy_bytescale
+
+
+def bytescale(data: np.ndarray, cmin: Any = None, cmax: Any = None, high: Any = 255, low: Any = 0) -> np.ndarray:
+    """Rescale an array linearly to uint8, as scipy 1.1.0 did.
+
+    .. warning:: This changes values: ``cmin..cmax`` is mapped onto ``low..high``.
+
+    Computes ``(((data - cmin) * scale + low).clip(low, high) + 0.5).astype(uint8)``
+    with ``scale = (high - low) / (cmax - cmin)``, in the dtypes numpy 1.x chose
+    for each step, so results are bit-identical to scipy 1.1.0 on numpy 2 too.
+
+    Parameters
+    ----------
+    data : ndarray
+        Image data. A uint8 array is returned as it is (the same object, no
+        scaling). ``numpy.ma.MaskedArray`` input gives a masked result.
+    cmin, cmax : scalar, optional
+        Input values mapped to ``low`` and ``high``. Default ``data.min()`` and
+        ``data.max()``.
+    high, low : scalar, optional
+        Output range, ``0 <= low <= high <= 255``. Default 255 and 0.
+
+    Returns
+    -------
+    ndarray of uint8
+        Same shape as ``data``.
+
+    Raises
+    ------
+    ValueError
+        ``high > 255``, ``low < 0``, ``high < low``, or ``cmax - cmin < 0``.
+        As in scipy 1.1.0, ``cmax - cmin`` is computed in the scalars' own dtype,
+        so integer data spanning more than its dtype's range (int16 from -30000
+        to 30000) wraps and raises "`cmax` should be larger than `cmin`."
+    TypeError
+        Boolean data with default ``cmin``/``cmax`` (numpy cannot subtract bools).
+    AttributeError
+        ``data`` is not an array (a ``NotAnArrayError``, also a ``TypeError``).
+
+    Notes
+    -----
+    Integer data is shifted (``data - cmin``) in its own dtype, wrapping around
+    as scipy 1.1.0 did; float32 data is scaled by a factor computed in float64
+    and rounded to float32, as numpy 1.x did.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scipy_misc_compat import bytescale
+    >>> img = np.array([[91.06794177, 3.39058326, 84.4221549],
+    ...                 [73.88003259, 80.91433048, 4.88878881],
+    ...                 [51.53875334, 34.45808177, 27.5873488]])
+    >>> bytescale(img)
+    array([[255,   0, 236],
+           [205, 225,   4],
+           [140,  90,  70]], dtype=uint8)
+    >>> bytescale(img, high=200, low=100)
+    array([[200, 100, 192],
+           [180, 188, 102],
+           [155, 135, 128]], dtype=uint8)
+    >>> bytescale(img, cmin=0, cmax=255)
+    array([[91,  3, 84],
+           [74, 81,  5],
+           [52, 34, 28]], dtype=uint8)
+    """
+    return legacy_bytescale(data, cmin=cmin, cmax=cmax, high=high, low=low)
+
+
+def toimage(arr: Any, high: Any = 255, low: Any = 0, cmin: Any = None, cmax: Any = None, pal: Any = None,
+            mode: Optional[str] = None, channel_axis: Optional[int] = None) -> LegacyImage:
+    """Make a PIL image from an array, as scipy 1.1.0 did.
+
+    .. warning:: With ``mode`` None, ``'L'`` or ``'P'`` (and for every 3-D array)
+       the data is rescaled with ``bytescale``; with ``mode='I'`` it is mapped
+       linearly onto ``low..high``.
+
+    Parameters
+    ----------
+    arr : array_like
+        2-D, or 3-D with a dimension of length 3 or 4 holding the channels.
+    high, low, cmin, cmax : scalar, optional
+        Passed to ``bytescale``; for ``mode='I'``, the ramp maps ``cmin..cmax``
+        onto ``low..high``; for ``mode='1'``, pixels are set where ``arr > high``.
+    pal : array_like, optional
+        2-D only: an (N, 3) uint8 palette; the image becomes mode ``'P'``.
+    mode : {None, 'L', 'P', 'F', 'I', '1', 'RGB', 'RGBA', 'YCbCr', 'CMYK'}, optional
+        2-D: None/'L' give ``L``; 'P' a gray palette image; 'F' float32 data,
+        unscaled; 'I' the 32-bit ramp above; '1' the legacy 1-bit image (scipy
+        1.1.0 passed one byte per pixel to PIL's packed format, so only every
+        eighth pixel of the first ``ceil(width/8)`` bytes of a row can be set;
+        reproduced as it was). 3-D: None gives ``RGB`` or ``RGBA`` by channel
+        count.
+    channel_axis : int, optional
+        3-D only: the axis holding the channels; default the first axis of
+        length 3, else of length 4.
+
+    Returns
+    -------
+    LegacyImage
+        A ``PIL.Image.Image`` (subclass). Its ``save`` writes a mode ``'I'``
+        image to PNG as 16-bit grayscale clipped to 0..65535, as Pillow did in
+        scipy 1.1.0's time (Pillow 13 alone refuses to).
+
+    Raises
+    ------
+    ValueError
+        Complex data, an unsuitable shape, a mode that does not fit the shape.
+    IndexError, UnboundLocalError
+        A ``channel_axis`` outside the array, or negative (as in scipy 1.1.0;
+        the latter is a ``ChannelAxisError``, also a ``ValueError``).
+
+    Examples
+    --------
+    The classic recipe for a 16-bit PNG:
+
+    >>> import os, tempfile
+    >>> import numpy as np
+    >>> from scipy_misc_compat import toimage, imread
+    >>> a = np.array([[0, 1000, 65535]], dtype=np.int32)
+    >>> img = toimage(a, high=a.max(), low=a.min(), mode='I')
+    >>> img.mode, img.size
+    ('I', (3, 1))
+    >>> path = os.path.join(tempfile.mkdtemp(), 'x.png')
+    >>> img.save(path)
+    >>> b = imread(path)
+    >>> b.dtype, np.array_equal(a, b)
+    (dtype('int32'), True)
+    """
+    return legacy_toimage(arr, high=high, low=low, cmin=cmin, cmax=cmax, pal=pal, mode=mode,
+                          channel_axis=channel_axis)
+
+
+def fromimage(im: Image.Image, flatten: bool = False, mode: Optional[str] = None) -> np.ndarray:
+    """Copy a PIL image into a numpy array, as scipy 1.1.0 did.
+
+    Parameters
+    ----------
+    im : PIL.Image.Image
+        The image.
+    flatten : bool, optional
+        Convert to mode ``'F'`` (float32 luma, ``L = R*299/1000 + G*587/1000 +
+        B*114/1000``) after any ``mode`` conversion.
+    mode : str, optional
+        A Pillow mode to convert to first. When None, a ``'P'`` image becomes
+        ``'RGBA'`` if it has a transparent index, else ``'RGB'``.
+
+    Returns
+    -------
+    ndarray
+        MxN for one band, MxNxC for C bands; mode ``'1'`` reads as 0/255 uint8,
+        ``'I'`` as int32, ``'F'`` as float32, ``'I;16'`` as uint16.
+
+    Raises
+    ------
+    TypeError
+        ``im`` is not a PIL image.
+    ValueError
+        Pillow cannot convert to ``mode``.
+
+    Examples
+    --------
+    >>> from PIL import Image
+    >>> from scipy_misc_compat import fromimage
+    >>> fromimage(Image.new('RGB', (2, 1), (10, 20, 30)))
+    array([[[10, 20, 30],
+            [10, 20, 30]]], dtype=uint8)
+    >>> fromimage(Image.new('RGB', (2, 1), (10, 20, 30)), flatten=True)
+    array([[18.15, 18.15]], dtype=float32)
+    """
+    return legacy_fromimage(im, flatten=flatten, mode=mode)
+
+
+def imread(name: Any, flatten: bool = False, mode: Optional[str] = None) -> np.ndarray:
+    """Read an image file into an array, as scipy 1.1.0 did.
+
+    Parameters
+    ----------
+    name : str, pathlib.Path or binary file object
+        The file to read.
+    flatten, mode
+        As for ``fromimage``.
+
+    Returns
+    -------
+    ndarray
+        As ``fromimage`` returns it. A 16-bit grayscale PNG gives **int32**, as
+        with scipy 1.1.0 (newer Pillow alone would give uint16); palette images
+        give their RGB(A) colours, not the indices.
+
+    Raises
+    ------
+    OSError
+        The file is missing or not an image Pillow can identify (the message
+        names the file).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> import numpy as np
+    >>> from scipy_misc_compat import imsave, imread
+    >>> path = os.path.join(tempfile.mkdtemp(), 'x.png')
+    >>> imsave(path, np.array([[0, 7, 100]]))
+    >>> imread(path)
+    array([[  0,  18, 255]], dtype=uint8)
+    """
+    image = open_image(name)
+    return legacy_fromimage(image, flatten=flatten, mode=mode)
+
+
+def imsave(name: Any, arr: Any, format: Optional[str] = None) -> None:  # noqa: A002
+    """Save an array as an image file, as scipy 1.1.0 did.
+
+    .. warning:: The data is always rescaled with ``bytescale`` to the full
+       0..255 range (uint8 input excepted): saving ``[[0, 7, 100]]`` stores
+       ``[[0, 18, 255]]``.
+
+    Parameters
+    ----------
+    name : str, pathlib.Path or binary file object
+        Where to write. A path is replaced atomically: on any failure the
+        previous file is untouched and nothing else is left behind.
+    arr : array_like
+        MxN (gray), MxNx3 (RGB) or MxNx4 (RGBA); converted with
+        ``toimage(arr, channel_axis=2)``.
+    format : str, optional
+        A Pillow format name. Default: from the file name's extension; needed
+        for file objects without a name and for unusual extensions.
+
+    Raises
+    ------
+    ValueError
+        As ``toimage``; or an unknown file extension.
+    KeyError
+        An unknown ``format`` name (as Pillow raised in scipy 1.1.0's time).
+    OSError
+        Pillow cannot write this mode in this format (e.g. RGBA as JPEG).
+
+    Examples
+    --------
+    >>> import io
+    >>> import numpy as np
+    >>> from scipy_misc_compat import imsave
+    >>> buffer = io.BytesIO()
+    >>> imsave(buffer, np.zeros((2, 3, 3)), format='PNG')
+    >>> buffer.getvalue()[:4]
+    b'\\x89PNG'
+    """
+    save_image(legacy_toimage(arr, channel_axis=2), name, format)
+
+
+__all__ = ["bytescale", "toimage", "fromimage", "imread", "imsave"]
