@@ -34,4 +34,18 @@ def pillow_opens_16bit_png_as_i16() -> bool:
         return reopened.mode == "I;16"
 
 
-__all__ = ["NUMPY_HAS_VALUE_BASED_CASTING", "pillow_opens_16bit_png_as_i16"]
+@functools.lru_cache(maxsize=None)
+def pillow_converts_color_to_i16() -> bool:
+    """Pillow >= 10.3.0 converts RGB (and RGBA, CMYK, YCbCr) to ``I;16``.
+
+    Pillow 9.3 raised ``ValueError: conversion from RGB to I;16 not supported``
+    (python-pillow/Pillow#7918 added the conversion).  Probed directly.
+    """
+    try:
+        Image.new("RGB", (1, 1)).convert("I;16")
+    except ValueError:
+        return False
+    return True
+
+
+__all__ = ["NUMPY_HAS_VALUE_BASED_CASTING", "pillow_opens_16bit_png_as_i16", "pillow_converts_color_to_i16"]

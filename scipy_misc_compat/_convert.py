@@ -7,6 +7,7 @@ from typing import Any, Optional, Sequence
 import numpy as np
 from PIL import Image
 
+from . import _compat
 from ._errors import ChannelAxisError
 from ._legacy_image import LegacyImage, as_legacy_image
 from ._scaling import legacy_bytescale, legacy_mode_i_values
@@ -106,9 +107,10 @@ def legacy_fromimage(im: Any, flatten: bool = False, mode: Optional[str] = None)
     """scipy 1.1.0's ``fromimage``; see ``scipy_misc_compat.fromimage`` for the contract."""
     if not isinstance(im, Image.Image):
         raise TypeError("Input is not a PIL image (got %s)." % type(im).__name__)
+    im = as_scipy_era_mode(im)
     if mode is not None:
         if mode != im.mode:
-            im = im.convert(mode)
+            im = convert_as_scipy_era(im, mode)
     elif im.mode == "P":
         # A palette image becomes its colours, with alpha when it has a transparent index.
         im = im.convert("RGBA" if "transparency" in im.info else "RGB")
@@ -117,6 +119,30 @@ def legacy_fromimage(im: Any, flatten: bool = False, mode: Optional[str] = None)
     elif im.mode == "1":
         im = im.convert("L")  # 1-bit images read as 0/255 uint8
     return np.array(im)
+
+
+#: Targets that Pillow 9.3 (scipy 1.1.0's reference) could not reach from colour modes.
+_SIXTEEN_BIT_MODES = ("I;16", "I;16L", "I;16B", "I;16N")
+_COLOR_MODES = ("RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "LAB", "HSV")
+
+
+def as_scipy_era_mode(image: Image.Image) -> Image.Image:
+    """A 16-bit grayscale PNG in the mode scipy 1.1.0's Pillow gave it (``I``, int32).
+
+    Pillow <= 10.2 opened these files as ``I``; newer Pillow as ``I;16``.  The
+    values are the same; the mode decides later conversions and the dtype.
+    """
+    if image.format == "PNG" and image.mode == "I;16" and _compat.pillow_opens_16bit_png_as_i16():
+        return image.convert("I")
+    return image
+
+
+def convert_as_scipy_era(image: Image.Image, mode: str) -> Image.Image:
+    """``image.convert(mode)``, refusing what scipy 1.1.0's Pillow refused."""
+    if mode in _SIXTEEN_BIT_MODES and image.mode in _COLOR_MODES and _compat.pillow_converts_color_to_i16():
+        raise ValueError("conversion from RGB to %s not supported (as with scipy 1.1.0's Pillow; "
+                         "convert to 'I' instead)" % mode)
+    return image.convert(mode)
 
 
 __all__ = ["legacy_toimage", "legacy_fromimage", "MODE_SHAPE_ERROR", "as_uint8_bytes"]

@@ -8,24 +8,19 @@ from typing import Any, Optional
 
 from PIL import Image
 
-from . import _compat
 from ._legacy_image import format_from_name
 
 
 def open_image(name: Any) -> Image.Image:
-    """``Image.open`` with the file named in every error, and scipy 1.1.0's 16-bit PNG mode.
+    """``Image.open`` with the file named in every error.
 
-    Pillow up to 10.2 (scipy 1.1.0's era) opened 16-bit grayscale PNG as mode
-    ``I``; newer Pillow opens them as ``I;16``.  They are converted back to ``I``
-    (same values) so that conversions and the returned dtype (int32) match.
+    Use it as a context manager: a file opened from a path is closed on exit (a
+    file object given by the caller stays open, as Pillow leaves it).
     """
     try:
-        image = Image.open(name)
+        return Image.open(name)
     except (OSError, ValueError) as error:
         raise _with_file_name(error, name) from None
-    if image.format == "PNG" and image.mode == "I;16" and _compat.pillow_opens_16bit_png_as_i16():
-        image = image.convert("I")
-    return image
 
 
 def _with_file_name(error: Exception, name: Any) -> Exception:

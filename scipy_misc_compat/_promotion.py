@@ -135,10 +135,25 @@ def array_op(ufunc: np.ufunc, array: np.ndarray, scalar: Any, *, passthrough: bo
 
 
 def clip(array: np.ndarray, low: Any, high: Any) -> np.ndarray:
-    """``array.clip(low, high)`` with the numpy-1.x result dtype."""
+    """``array.clip(low, high)`` with the numpy-1.x result dtype and NaN-bound rule.
+
+    numpy 1.17-1.26 treated a NaN bound as "no bound" (with a DeprecationWarning);
+    numpy 2 returns NaN everywhere instead.  The numpy-1.x meaning is kept, quietly.
+    """
     dtype = result_type(array, low, high)
+    values = as_dtype(array, dtype)
+    bounds = [_bound(low, dtype), _bound(high, dtype)]
+    if bounds == [None, None]:
+        return values.copy() if values is array else values
     with np.errstate(all="ignore"):
-        return np.clip(as_dtype(array, dtype), as_dtype(low, dtype), as_dtype(high, dtype))
+        return np.clip(values, *bounds)
+
+
+def _bound(value: Any, dtype: np.dtype) -> Any:
+    bound = as_dtype(value, dtype)
+    if bound.dtype.kind in "fc" and np.isnan(bound):
+        return None
+    return bound
 
 
 _PYTHON_OPERATORS = {

@@ -72,8 +72,21 @@ def _scale_to_uint8(data: np.ndarray, cmin: Any, scale: Any, low: Any, high: Any
     del scaled
     rounded = _promotion.array_op(np.add, clipped, 0.5, passthrough=passthrough)
     del clipped
-    with np.errstate(all="ignore"):  # NaN -> 0 as in scipy 1.1.0, without numpy>=1.24's warning
-        return rounded.astype(np.uint8)
+    return cast_quietly(rounded, np.uint8)
+
+
+def cast_quietly(values: np.ndarray, dtype: Any) -> np.ndarray:
+    """``values.astype(dtype)`` as numpy casts it, without the warnings newer numpy adds.
+
+    NaN and out-of-range values become what the C cast makes of them (NaN -> 0),
+    as in scipy 1.1.0; numpy >= 1.24 would warn "invalid value encountered in
+    cast".  Complex values lose their imaginary part, as the cast did, without
+    numpy's ComplexWarning.
+    """
+    if np.iscomplexobj(values):
+        values = values.real
+    with np.errstate(all="ignore"):
+        return values.astype(dtype)
 
 
 def _bytescale_masked(data: np.ma.MaskedArray, cmin: Any, scale: Any, low: Any, high: Any) -> np.ma.MaskedArray:
@@ -102,8 +115,7 @@ def legacy_mode_i_values(data: np.ndarray, high: Any, low: Any, cmin: Optional[A
     values = _promotion.array_op(np.multiply, values, _promotion.scalar_op(np.subtract, high, low))
     values = _promotion.array_op(np.true_divide, values, _promotion.scalar_op(np.subtract, cmax, cmin))
     values = _promotion.array_op(np.add, values, low)
-    with np.errstate(all="ignore"):
-        return values.astype(np.uint32)
+    return cast_quietly(values, np.uint32)
 
 
 __all__ = ["legacy_bytescale", "legacy_mode_i_values", "check_byte_range"]

@@ -226,8 +226,8 @@ def imread(name: Any, flatten: bool = False, mode: Optional[str] = None) -> np.n
     >>> imread(path)
     array([[  0,  18, 255]], dtype=uint8)
     """
-    image = open_image(name)
-    return legacy_fromimage(image, flatten=flatten, mode=mode)
+    with open_image(name) as image:
+        return legacy_fromimage(image, flatten=flatten, mode=mode)
 
 
 def imsave(name: Any, arr: Any, format: Optional[str] = None) -> None:  # noqa: A002

@@ -1,0 +1,187 @@
+"""How legacy fixtures store values: JSON for structure, one ``.npz`` for arrays.
+
+Shared by the recorder (which runs on the reference stack, Python 3.7+ and numpy
+1.15+, without this package) and the tests.  No pickles: object arrays are
+stored as nested lists.
+
+Encoded values:
+``{"$array": key}``, ``{"$masked": [data_key, mask_key]}``, ``{"$scalar": key}``
+(a numpy scalar, stored 0-d), ``{"$object_array": nested_list}``,
+``{"$complex": [re, im]}``, ``{"$list": [...]}``, ``{"$tuple": [...]}``; plain
+JSON for None, bool, int, float and str; other ``{"$...": ...}`` dicts are
+markers (input files, images) whose contents are encoded recursively.
+"""
+
+import numpy as np
+
+
+class ArrayStore(object):
+    """Collects arrays under generated keys while encoding."""
+
+    def __init__(self, prefix="a"):
+        self.arrays = {}
+        self.prefix = prefix
+        self._keys_by_content = {}
+
+    def add(self, array):
+        """Store ``array`` (identical arrays share one key) and return its key."""
+        array = np.asarray(array)
+        fortran = array.flags.f_contiguous and not array.flags.c_contiguous
+        content = (array.dtype.str, array.shape, fortran, array.tobytes())
+        key = self._keys_by_content.get(content)
+        if key is None:
+            key = "%s%d" % (self.prefix, len(self.arrays))
+            self.arrays[key] = array
+            self._keys_by_content[content] = key
+        return key
+
+
+def encode(value, store):
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, np.ma.MaskedArray):
+        return {"$masked": [store.add(np.asarray(value.data)), store.add(np.ma.getmaskarray(value))]}
+    if isinstance(value, np.ndarray):
+        if value.dtype == object:
+            return {"$object_array": value.tolist()}
+        return {"$array": store.add(value)}
+    if isinstance(value, np.generic):
+        return {"$scalar": store.add(np.array(value))}
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return {"$float": repr(value)}
+    if isinstance(value, complex):
+        return {"$complex": [value.real, value.imag]}
+    if isinstance(value, list):
+        return {"$list": [encode(v, store) for v in value]}
+    if isinstance(value, tuple):
+        return {"$tuple": [encode(v, store) for v in value]}
+    if isinstance(value, dict) and len(value) == 1 and list(value)[0].startswith("$"):
+        (tag, inner), = value.items()
+        return {tag: encode(inner, store) if not isinstance(inner, list) else [encode(v, store) for v in inner]}
+    raise TypeError("cannot encode %r" % (value,))
+
+
+def decode(value, arrays, resolve_marker=None):
+    """Inverse of ``encode``; ``resolve_marker(tag, decoded_contents)`` builds marker values."""
+    if not isinstance(value, dict):
+        return value
+    (tag, inner), = value.items()
+    if tag == "$array":
+        return np.array(arrays[inner])
+    if tag == "$masked":
+        return np.ma.MaskedArray(np.array(arrays[inner[0]]), mask=np.array(arrays[inner[1]]))
+    if tag == "$scalar":
+        return arrays[inner][()]
+    if tag == "$object_array":
+        return np.array(inner, dtype=object)
+    if tag == "$float":
+        return float(inner)
+    if tag == "$complex":
+        return complex(inner[0], inner[1])
+    if tag == "$list":
+        return [decode(v, arrays, resolve_marker) for v in inner]
+    if tag == "$tuple":
+        return tuple(decode(v, arrays, resolve_marker) for v in inner)
+    contents = [decode(v, arrays, resolve_marker) for v in inner] if isinstance(inner, list) else \
+        decode(inner, arrays, resolve_marker)
+    if resolve_marker is None:
+        raise ValueError("no resolver for marker %s" % tag)
+    return resolve_marker(tag, contents)
+
+
+class MarkerResolver(object):
+    """Turns argument markers into real arguments for one case run."""
+
+    def __init__(self, files_dir, temp_dir):
+        self.files_dir = files_dir
+        self.temp_dir = temp_dir
+        self.to_close = []
+        self.outputs = []  # (kind, target) of every output path or buffer handed out
+
+    def __call__(self, tag, contents):
+        import io
+        import os
+        import pathlib
+        from PIL import Image
+        if tag == "$file":
+            return os.path.join(self.files_dir, contents)
+        if tag == "$pathlib":
+            return pathlib.Path(self.files_dir, contents)
+        if tag == "$open":
+            handle = open(os.path.join(self.files_dir, contents), "rb")
+            self.to_close.append(handle)
+            return handle
+        if tag == "$image_file":
+            return Image.open(os.path.join(self.files_dir, contents))
+        if tag == "$image_new":
+            mode, size, data = contents
+            return Image.frombytes(mode, tuple(size), data.tobytes())
+        if tag == "$out_path":
+            path = os.path.join(self.temp_dir, "out%d%s" % (len(self.outputs), contents))
+            self.outputs.append(("path", path))
+            return path
+        if tag == "$out_buffer":
+            buffer = io.BytesIO()
+            self.outputs.append(("buffer", buffer))
+            return buffer
+        if tag == "$missing":
+            return os.path.join(self.temp_dir, "missing.png")
+        if tag == "$missing_dir":
+            return os.path.join(self.temp_dir, "no", "such", "dir" + contents)
+        if tag == "$directory":
+            return self.temp_dir
+        raise ValueError("unknown marker %s" % tag)
+
+    def close(self):
+        for handle in self.to_close:
+            handle.close()
+
+
+def call_case(api, function, args, kwargs):
+    """Run one case against ``api`` (scipy's pilutil or this package); returns (result, error)."""
+    try:
+        if function == "toimage_save":
+            kwargs = dict(kwargs)
+            path, fmt = kwargs.pop("_path"), kwargs.pop("_format")
+            image = api.toimage(*args, **kwargs)
+            if fmt is None:
+                image.save(path)
+            else:
+                image.save(path, fmt)
+            return None, None
+        return getattr(api, function)(*args, **kwargs), None
+    except Exception as error:  # the recorded outcome
+        return None, error
+
+
+def observe(result, error, args, store):
+    """A JSON-able description of one outcome (arrays go to ``store``)."""
+    from PIL import Image
+    if error is not None:
+        return {"kind": "error", "type": type(error).__name__,
+                "mro": [cls.__name__ for cls in type(error).__mro__], "message": str(error)}
+    if isinstance(result, np.ndarray):
+        return {"kind": "array", "value": encode(result, store), "dtype": str(result.dtype),
+                "shape": list(result.shape), "class": type(result).__name__,
+                "same_object": bool(args) and result is args[0]}
+    if isinstance(result, Image.Image):
+        palette = result.getpalette() if result.mode in ("P", "PA") else None
+        if palette is not None:
+            palette = encode(np.array(palette, dtype=np.uint8), store)
+        return {"kind": "image", "mode": result.mode, "size": list(result.size),
+                "pixels": encode(np.frombuffer(result.tobytes(), dtype=np.uint8), store),
+                "palette": palette}
+    if result is None:
+        return {"kind": "none"}
+    return {"kind": "other", "repr": repr(result)}
+
+
+def decoded_file(path_or_bytes):
+    """What today's Pillow decodes from a written file: format, mode, size, samples."""
+    import io
+    from PIL import Image
+    source = io.BytesIO(path_or_bytes) if isinstance(path_or_bytes, bytes) else path_or_bytes
+    with Image.open(source) as image:
+        return image.format, image.mode, image.size, np.array(image)

@@ -1,0 +1,123 @@
+"""Replay every case recorded from scipy 1.1.0 and compare exactly.
+
+The fixtures in ``tests/fixtures/legacy`` were recorded by ``tools/record_legacy.py``
+from scipy 1.1.0's own ``pilutil.py`` on numpy 1.23.5 + Pillow 9.3.0 (see the
+README there).  Each case names a function, its arguments and the outcome: an
+array (dtype, shape, values), a PIL image (mode, size, raw bytes, palette), a
+written file, or an exception type.
+"""
+
+import json
+import os
+import shutil
+import tempfile
+
+import numpy as np
+import pytest
+
+import scipy_misc_compat
+from legacy_fixture_codec import MarkerResolver, ArrayStore, call_case, decode, decoded_file, observe
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures", "legacy")
+with open(os.path.join(FIXTURES, "cases.json")) as _handle:
+    MANIFEST = json.load(_handle)
+with np.load(os.path.join(FIXTURES, "arrays.npz")) as _arrays:
+    ARRAYS = dict(_arrays)
+CASES = MANIFEST["cases"]
+
+
+#: Cases where we deliberately do not reproduce scipy 1.1.0's stack, each with the reason.
+#: The test checks that the difference is exactly this: the reference failed to decode the file,
+#: we decode it where the installed Pillow can (and then behave as for any other image of that
+#: mode); where it cannot (old Pillow), we fail as the reference did.
+DELIBERATE_DIFFERENCES = {
+    "imread/ycbcr.tif/": "Pillow 9.3 misread its own uncompressed YCbCr TIFF as RGBX and raised "
+                         "'image file is truncated'; newer Pillow decodes it correctly. Reproducing a "
+                         "decoder bug would only turn a readable file into a crash.",
+}
+
+
+def _deliberate_difference(case_id):
+    return next((reason for prefix, reason in DELIBERATE_DIFFERENCES.items() if case_id.startswith(prefix)), None)
+
+
+def _run_ours(case, temp_dir):
+    resolver = MarkerResolver(os.path.join(FIXTURES, "files"), temp_dir)
+    try:
+        args = [decode(a, ARRAYS, resolver) for a in case["args"]]
+        kwargs = {k: decode(v, ARRAYS, resolver) for k, v in case["kwargs"].items()}
+        result, error = call_case(scipy_misc_compat, case["function"], args, kwargs)
+        store = ArrayStore("ours")
+        outcome = observe(result, error, args, store)
+        return outcome, store.arrays, resolver.outputs
+    finally:
+        resolver.close()
+
+
+def _assert_same_array(ours, ours_arrays, expected, context):
+    got = decode(ours, ours_arrays)
+    want = decode(expected, ARRAYS)
+    assert type(got) is type(want), context
+    if isinstance(want, np.ma.MaskedArray):
+        np.testing.assert_array_equal(np.ma.getmaskarray(got), np.ma.getmaskarray(want), err_msg=context)
+        got, want = got.data, want.data
+    assert got.dtype == want.dtype and got.shape == want.shape, context
+    if want.dtype.kind in "fc":
+        assert np.array_equal(got, want, equal_nan=True), context
+    else:
+        assert np.array_equal(got, want), context
+
+
+def _written_payloads(outputs):
+    payloads = []
+    for kind, target in outputs:
+        if kind == "path":
+            if os.path.isfile(target):
+                with open(target, "rb") as handle:
+                    payloads.append(handle.read())
+        elif target.getvalue():
+            payloads.append(target.getvalue())
+    return payloads
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+def test_same_outcome_as_scipy_1_1_0(case):
+    expected = case["outcome"]
+    temp_dir = tempfile.mkdtemp()
+    try:
+        ours, ours_arrays, outputs = _run_ours(case, temp_dir)
+        context = "%s: ours=%s" % (case["id"], {k: v for k, v in ours.items() if k in ("kind", "type", "message",
+                                                                                      "mode", "dtype", "shape")})
+        if _deliberate_difference(case["id"]) and "truncated" not in ours.get("message", ""):
+            assert expected["kind"] == "error" and "truncated" in expected["message"], context
+            return
+        assert ours["kind"] == expected["kind"], context + " expected %r" % expected
+        if expected["kind"] == "error":
+            assert expected["type"] in ours["mro"], context
+        elif expected["kind"] == "array":
+            for key in ("dtype", "shape", "class", "same_object"):
+                assert ours[key] == expected[key], (key, context)
+            _assert_same_array(ours["value"], ours_arrays, expected["value"], context)
+        elif expected["kind"] == "image":
+            assert (ours["mode"], ours["size"]) == (expected["mode"], expected["size"]), context
+            _assert_same_array(ours["pixels"], ours_arrays, expected["pixels"], context)
+            if expected["palette"] is None:
+                assert ours["palette"] is None, context
+            else:
+                _assert_same_array(ours["palette"], ours_arrays, expected["palette"], context)
+        payloads = _written_payloads(outputs)
+        assert len(payloads) == len(expected["written"]), context
+        for payload, name in zip(payloads, expected["written"]):
+            with open(os.path.join(FIXTURES, "written", name), "rb") as handle:
+                legacy_file = decoded_file(handle.read())
+            ours_file = decoded_file(payload)
+            assert ours_file[:3] == legacy_file[:3], (context, name)
+            np.testing.assert_array_equal(ours_file[3], legacy_file[3], err_msg=name)
+    finally:
+        shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def test_fixtures_come_from_the_reference_stack():
+    stack = MANIFEST["recorded_with"]
+    assert (stack["numpy"], stack["pillow"]) == ("1.23.5", "9.3.0")
+    assert len(CASES) > 500
