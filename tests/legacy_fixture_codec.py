@@ -43,7 +43,10 @@ def encode(value, store):
         return {"$masked": [store.add(np.asarray(value.data)), store.add(np.ma.getmaskarray(value))]}
     if isinstance(value, np.ndarray):
         if value.dtype == object:
-            return {"$object_array": value.tolist()}
+            if all(isinstance(v, (int, float)) for v in value.ravel()):
+                return {"$object_array": value.tolist()}
+            # e.g. numpy wrapping an image it could not convert into a 0-d object array
+            return {"$unconvertible": repr(value.ravel().tolist())}
         return {"$array": store.add(value)}
     if isinstance(value, np.generic):
         return {"$scalar": store.add(np.array(value))}
@@ -76,6 +79,8 @@ def decode(value, arrays, resolve_marker=None):
         return arrays[inner][()]
     if tag == "$object_array":
         return np.array(inner, dtype=object)
+    if tag == "$unconvertible":
+        return inner
     if tag == "$float":
         return float(inner)
     if tag == "$complex":
@@ -139,6 +144,20 @@ class MarkerResolver(object):
             handle.close()
 
 
+def output_payloads(outputs):
+    """``(suffix, bytes)`` of what a case wrote to its output paths and buffers."""
+    import os
+    payloads = []
+    for kind, target in outputs:
+        if kind == "path":
+            if os.path.isfile(target):
+                with open(target, "rb") as handle:
+                    payloads.append((os.path.splitext(target)[1], handle.read()))
+        elif target.getvalue():
+            payloads.append((".bin", target.getvalue()))
+    return payloads
+
+
 def call_case(api, function, args, kwargs):
     """Run one case against ``api`` (scipy's pilutil or this package); returns (result, error)."""
     try:
@@ -185,3 +204,80 @@ def decoded_file(path_or_bytes):
     source = io.BytesIO(path_or_bytes) if isinstance(path_or_bytes, bytes) else path_or_bytes
     with Image.open(source) as image:
         return image.format, image.mode, image.size, np.array(image)
+
+
+def _array_differences(got, want, label):
+    if type(got) is not type(want):
+        return ["%s: %s instead of %s" % (label, type(got).__name__, type(want).__name__)]
+    if isinstance(want, str):  # unconvertible values are compared by repr
+        return [] if got == want else ["%s: %s instead of %s" % (label, got, want)]
+    problems = []
+    if isinstance(want, np.ma.MaskedArray):
+        if not np.array_equal(np.ma.getmaskarray(got), np.ma.getmaskarray(want)):
+            problems.append("%s: different mask" % label)
+        got, want = got.data, want.data
+    if got.dtype != want.dtype or got.shape != want.shape:
+        return problems + ["%s: %s %s instead of %s %s" % (label, got.dtype, got.shape, want.dtype, want.shape)]
+    if want.dtype.kind in "fc":
+        equal = (got == want) | (np.isnan(got) & np.isnan(want))
+    else:
+        equal = got == want
+    if not np.all(equal):
+        diff = np.abs(got.astype(np.float64) - want.astype(np.float64)) if want.dtype.kind in "biuf" else None
+        detail = "" if diff is None else ", max abs difference %g" % np.nanmax(np.where(equal, 0, diff))
+        problems.append("%s: %d of %d values differ%s" % (label, np.size(equal) - np.count_nonzero(equal),
+                                                          np.size(equal), detail))
+    return problems
+
+
+def compare_outcomes(got, got_arrays, want, want_arrays):
+    """Differences between two observed outcomes, as readable strings (empty when identical).
+
+    Errors match when ``want``'s exception type is ``got``'s type or one of its bases.
+    """
+    if got["kind"] != want["kind"]:
+        return ["%s instead of %s (%s)" % (_summary(got), _summary(want), want.get("message", ""))]
+    kind = want["kind"]
+    if kind == "error":
+        return [] if want["type"] in got["mro"] else ["%s instead of %s" % (got["type"], want["type"])]
+    problems = []
+    if kind == "array":
+        for key in ("dtype", "shape", "class", "same_object"):
+            if got[key] != want[key]:
+                problems.append("%s %r instead of %r" % (key, got[key], want[key]))
+        if not problems:
+            problems += _array_differences(decode(got["value"], got_arrays), decode(want["value"], want_arrays),
+                                           "values")
+    elif kind == "image":
+        if (got["mode"], got["size"]) != (want["mode"], want["size"]):
+            return ["image %s %s instead of %s %s" % (got["mode"], got["size"], want["mode"], want["size"])]
+        problems += _array_differences(decode(got["pixels"], got_arrays), decode(want["pixels"], want_arrays),
+                                       "pixels")
+        if (got["palette"] is None) != (want["palette"] is None):
+            problems.append("palette presence differs")
+        elif want["palette"] is not None:
+            problems += _array_differences(decode(got["palette"], got_arrays), decode(want["palette"], want_arrays),
+                                           "palette")
+    return problems
+
+
+def compare_written(got_payloads, want_payloads):
+    """Differences between written files, both decoded by the installed Pillow."""
+    if len(got_payloads) != len(want_payloads):
+        return ["%d files written instead of %d" % (len(got_payloads), len(want_payloads))]
+    problems = []
+    for got, want in zip(got_payloads, want_payloads):
+        got_file, want_file = decoded_file(got), decoded_file(want)
+        if got_file[:3] != want_file[:3]:
+            problems.append("file %s %s %s instead of %s %s %s" % (got_file[:3] + want_file[:3]))
+        else:
+            problems += _array_differences(got_file[3], want_file[3], "decoded file")
+    return problems
+
+
+def _summary(outcome):
+    if outcome["kind"] == "error":
+        return "%s" % outcome["type"]
+    if outcome["kind"] == "array":
+        return "array %s %s" % (outcome["dtype"], tuple(outcome["shape"]))
+    return outcome["kind"]

@@ -9,7 +9,6 @@ without this package.  Usage::
 
 import argparse
 import importlib.util
-import io
 import json
 import os
 import platform
@@ -128,17 +127,8 @@ def write_manifest(path, manifest):
 def save_outputs(resolver, written_dir, case_id):
     """Copy what the case wrote (files or buffers) next to the fixtures; returns their names."""
     names = []
-    for index, (kind, target) in enumerate(resolver.outputs):
-        if kind == "path":
-            if not os.path.isfile(target):
-                continue
-            with open(target, "rb") as handle:
-                data = handle.read()
-        else:
-            data = target.getvalue()
-            if not data:
-                continue
-        name = "%s.%d%s" % (case_id.replace("/", "__"), index, os.path.splitext(target)[1] if kind == "path" else ".bin")
+    for index, (suffix, data) in enumerate(codec.output_payloads(resolver.outputs)):
+        name = "%s.%d%s" % (case_id.replace("/", "__"), index, suffix)
         with open(os.path.join(written_dir, name), "wb") as handle:
             handle.write(data)
         names.append(name)
