@@ -127,6 +127,16 @@ class MarkerResolver(object):
             path = os.path.join(self.temp_dir, "out%d%s" % (len(self.outputs), contents))
             self.outputs.append(("path", path))
             return path
+        if tag == "$out_pathlib":
+            path = os.path.join(self.temp_dir, "out%d%s" % (len(self.outputs), contents))
+            self.outputs.append(("path", path))
+            return pathlib.Path(path)
+        if tag == "$out_named_file":
+            path = os.path.join(self.temp_dir, "out%d%s" % (len(self.outputs), contents))
+            self.outputs.append(("path", path))
+            handle = open(path, "wb")
+            self.to_close.append(handle)
+            return handle
         if tag == "$out_buffer":
             buffer = io.BytesIO()
             self.outputs.append(("buffer", buffer))
@@ -142,10 +152,14 @@ class MarkerResolver(object):
     def close(self):
         for handle in self.to_close:
             handle.close()
+        self.to_close = []
 
 
 def output_payloads(outputs):
-    """``(suffix, bytes)`` of what a case wrote to its output paths and buffers."""
+    """``(suffix, bytes)`` of what a case wrote to its output paths and buffers.
+
+    Call after ``MarkerResolver.close()`` so that files opened for the case are flushed.
+    """
     import os
     payloads = []
     for kind, target in outputs:

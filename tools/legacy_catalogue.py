@@ -58,6 +58,16 @@ def output_buffer():
     return {"$out_buffer": True}
 
 
+def output_pathlib(extension):
+    """A fresh ``pathlib.Path`` in a temporary directory."""
+    return {"$out_pathlib": extension}
+
+
+def output_named_file(extension):
+    """A fresh file opened with ``open(path, 'wb')`` (it has a ``name``)."""
+    return {"$out_named_file": extension}
+
+
 def missing_path():
     return {"$missing": True}
 
@@ -192,6 +202,15 @@ HIGH_LOW_VARIANTS = [
 ]
 
 
+STRESS_VARIANTS = [
+    {},
+    {"cmin": np.float64(0.1), "cmax": np.float64(0.9)},
+    {"cmin": 0.1, "cmax": 0.9},
+    {"cmin": np.float32(0.1), "cmax": np.float32(0.93)},
+    {"cmin": np.float64(0.1), "cmax": np.float64(0.9), "low": np.float64(1.5), "high": np.float32(250.5)},
+]
+
+
 def bytescale_cases():
     for dtype in ALL_DTYPES:
         for name, array in bytescale_arrays(dtype):
@@ -205,6 +224,12 @@ def bytescale_cases():
                 for i, kwargs in enumerate(HIGH_LOW_VARIANTS):
                     yield "%s/h%d" % (base, i), "bytescale", [array], kwargs
                 yield base + "/all", "bytescale", [array], {"cmin": 1, "cmax": 100, "high": 220, "low": 20}
+    # Rounding stress: enough pixels that a float32-vs-float64 difference in the scale
+    # factor or in the clip bounds (about 1 pixel in 200,000 under NEP 50) would show.
+    for dtype in FLOAT_DTYPES:
+        data = _rng(600 + FLOAT_DTYPES.index(dtype)).uniform(-0.2, 1.2, size=(128, 128)).astype(dtype)
+        for i, kwargs in enumerate(STRESS_VARIANTS):
+            yield "bytescale/stress/%s/s%d" % (dtype, i), "bytescale", [data], kwargs
     # Layout and subclass variants.
     sample = _small_random("float64", (6, 8), 7)
     yield "bytescale/layout/fortran", "bytescale", [np.asfortranarray(sample)], {}
@@ -494,6 +519,9 @@ def imsave_cases():
             yield "imsave/%s%s" % (name, extension), "imsave", [output_path(extension), array], {}
     yield "imsave/format/png_noext", "imsave", [output_path(""), arrays[1][1], "PNG"], {}
     yield "imsave/format/png_odd_ext", "imsave", [output_path(".data"), arrays[4][1]], {"format": "png"}
+    yield "imsave/pathlib/png", "imsave", [output_pathlib(".png"), arrays[5][1]], {}
+    yield "imsave/named_file/bmp", "imsave", [output_named_file(".bmp"), arrays[1][1]], {}
+    yield "imsave/named_file/tif_format", "imsave", [output_named_file(".img"), arrays[4][1], "TIFF"], {}
     yield "imsave/format/buffer_png", "imsave", [output_buffer(), arrays[4][1]], {"format": "PNG"}
     yield "imsave/format/buffer_bmp", "imsave", [output_buffer(), arrays[0][1], "BMP"], {}
     yield "imsave/err/unknown_ext", "imsave", [output_path(".xyz"), arrays[0][1]], {}

@@ -91,6 +91,7 @@ def main():
             real_kwargs = dict((k, codec.decode(v, store.arrays, resolver)) for k, v in encoded_kwargs.items())
             result, error = codec.call_case(pilutil, function, real_args, real_kwargs)
             outcome = codec.observe(result, error, real_args, store)
+            resolver.close()  # flush files opened for the case before reading them
             outcome["written"] = save_outputs(resolver, written_dir, case_id)
         finally:
             resolver.close()
