@@ -142,21 +142,22 @@ def clip(array: np.ndarray, low: Any, high: Any) -> np.ndarray:
     """
     dtype = result_type(array, low, high)
     values = as_dtype(array, dtype)
-    bounds = [_bound(low, dtype), _bound(high, dtype)]
-    if bounds == [None, None]:
+    low_bound, high_bound = _bound(low, dtype), _bound(high, dtype)
+    if low_bound is None and high_bound is None:
         return values.copy() if values is array else values
     with np.errstate(all="ignore"):
-        return np.clip(values, *bounds)
+        return np.clip(values, low_bound, high_bound)
 
 
 def _bound(value: Any, dtype: np.dtype) -> Any:
+    """A clip bound in ``dtype``, or None for NaN (numpy 1.x: no bound on that side)."""
     bound = as_dtype(value, dtype)
     if bound.dtype.kind in "fc" and np.isnan(bound):
         return None
     return bound
 
 
-_PYTHON_OPERATORS = {
+_PYTHON_OPERATORS: "dict[Any, Any]" = {
     np.subtract: lambda a, b: a - b,
     np.add: lambda a, b: a + b,
     np.multiply: lambda a, b: a * b,

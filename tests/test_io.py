@@ -1,0 +1,109 @@
+"""File handling beyond scipy 1.1.0: atomic replacement, permissions, symlinks, clear errors."""
+
+import io
+import os
+import stat
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from scipy_misc_compat import ChannelAxisError, NotAnArrayError, bytescale, imread, imsave, toimage
+
+RGBA = np.zeros((2, 3, 4), dtype=np.uint8)
+GRAY = np.arange(6, dtype=np.uint8).reshape(2, 3)
+
+
+def test_failed_save_keeps_the_previous_file_and_leaves_nothing(tmp_path):
+    target = tmp_path / "out.jpg"
+    target.write_bytes(b"previous contents")
+    with pytest.raises(OSError):
+        imsave(str(target), RGBA)  # Pillow cannot write RGBA as JPEG
+    assert target.read_bytes() == b"previous contents"
+    assert sorted(os.listdir(tmp_path)) == ["out.jpg"]
+
+
+def test_failed_save_to_a_new_path_creates_nothing(tmp_path):
+    with pytest.raises(KeyError):
+        imsave(str(tmp_path / "out.png"), GRAY, format="NOPE")
+    assert os.listdir(tmp_path) == []
+
+
+def test_interrupted_save_leaves_nothing(tmp_path, monkeypatch):
+    target = tmp_path / "out.png"
+    imsave(str(target), GRAY)
+    before = target.read_bytes()
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Image.Image, "save", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        imsave(str(target), GRAY[::-1])
+    assert target.read_bytes() == before
+    assert os.listdir(tmp_path) == ["out.png"]
+
+
+def test_existing_file_keeps_its_permissions(tmp_path):
+    target = tmp_path / "out.png"
+    target.write_bytes(b"")
+    os.chmod(target, 0o640)
+    imsave(str(target), GRAY)
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o640
+    assert np.array_equal(imread(str(target)), GRAY)
+
+
+def test_new_file_gets_the_umask_default(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        imsave(str(tmp_path / "new.png"), GRAY)
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(os.stat(tmp_path / "new.png").st_mode) == 0o644
+
+
+def test_symlink_is_followed_and_kept(tmp_path):
+    real = tmp_path / "real.png"
+    imsave(str(real), GRAY)
+    link = tmp_path / "link.png"
+    link.symlink_to(real)
+    imsave(str(link), GRAY[::-1])
+    assert link.is_symlink()
+    assert np.array_equal(imread(str(real)), GRAY[::-1])
+
+
+def test_file_objects_are_written_in_place_and_left_open():
+    buffer = io.BytesIO()
+    imsave(buffer, GRAY, format="PNG")
+    assert not buffer.closed
+    buffer.seek(0)
+    assert np.array_equal(imread(buffer), GRAY)
+
+
+def test_reading_a_missing_file_names_it(tmp_path):
+    missing = str(tmp_path / "nowhere.png")
+    with pytest.raises(FileNotFoundError, match="nowhere.png"):
+        imread(missing)
+
+
+def test_reading_a_non_image_names_it(tmp_path):
+    path = tmp_path / "notes.png"
+    path.write_text("not an image")
+    with pytest.raises(OSError, match="notes.png"):
+        imread(str(path))
+
+
+def test_unknown_extension_says_what_to_do(tmp_path):
+    with pytest.raises(ValueError, match="format="):
+        imsave(str(tmp_path / "x.unknown"), GRAY)
+
+
+def test_odd_legacy_exception_types_are_also_the_expected_ones():
+    with pytest.raises(AttributeError) as legacy_type:
+        bytescale([1, 2, 3])
+    assert isinstance(legacy_type.value, (TypeError, NotAnArrayError))
+    assert "numpy.asarray" in str(legacy_type.value)
+    with pytest.raises(UnboundLocalError) as legacy_type:
+        toimage(np.zeros((4, 5, 3)), channel_axis=-1)
+    assert isinstance(legacy_type.value, (ValueError, ChannelAxisError))
+    assert "channel_axis" in str(legacy_type.value)
