@@ -12,7 +12,11 @@ from ._errors import ChannelAxisError
 from ._legacy_image import LegacyImage, as_legacy_image
 from ._scaling import legacy_bytescale, legacy_mode_i_values
 
-MODE_SHAPE_ERROR = "Mode is unknown or incompatible with input array shape."
+def _mode_error(mode: Any, shape: Sequence[int]) -> ValueError:
+    """scipy 1.1.0's "Mode is unknown or incompatible with input array shape.", made specific."""
+    allowed = "None, 'L', 'P', 'F', 'I' or '1'" if len(shape) == 2 else "None, 'RGB', 'RGBA', 'YCbCr' or 'CMYK'"
+    return ValueError("Mode is unknown or incompatible with input array shape: mode=%r for shape %s "
+                      "(use %s)." % (mode, tuple(shape), allowed))
 
 #: The 3-D modes scipy 1.1.0 accepted, and their channel counts.
 _COLOR_MODE_CHANNELS = {"RGB": 3, "RGBA": 4, "YCbCr": 3, "CMYK": 4}
@@ -65,7 +69,7 @@ def _gray_image(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, pal
     values = legacy_mode_i_values(data, high, low, cmin, cmax)  # computed before the mode check, as then
     if mode == "I":
         return Image.frombytes("I", size, values.tobytes())
-    raise ValueError(MODE_SHAPE_ERROR)
+    raise _mode_error(mode, data.shape)
 
 
 def as_uint8_bytes(values: Any) -> bytes:
@@ -81,7 +85,7 @@ def _channel_axis(shape: Sequence[int], channel_axis: Optional[int]) -> int:
     for channels in (3, 4):
         if channels in shape:
             return list(shape).index(channels)
-    raise ValueError("Could not find channel dimension.")
+    raise ValueError("Could not find channel dimension: no axis of shape %s has length 3 or 4." % (tuple(shape),))
 
 
 def _color_image(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, mode: Optional[str],
@@ -89,14 +93,16 @@ def _color_image(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, mo
     axis = _channel_axis(data.shape, channel_axis)
     channels = data.shape[axis]  # IndexError for an axis beyond 2, as in scipy 1.1.0
     if channels not in (3, 4):
-        raise ValueError("Channel axis dimension is not valid.")
+        raise ValueError("Channel axis dimension is not valid: axis %d of shape %s has length %d, not 3 or 4."
+                         % (axis, data.shape, channels))
     bytedata = legacy_bytescale(data, cmin, cmax, high, low)
     if mode is None:
         mode = "RGB" if channels == 3 else "RGBA"
     if mode not in _COLOR_MODE_CHANNELS:
-        raise ValueError(MODE_SHAPE_ERROR)
+        raise _mode_error(mode, data.shape)
     if _COLOR_MODE_CHANNELS[mode] != channels:
-        raise ValueError("Invalid array shape for mode.")
+        raise ValueError("Invalid array shape for mode: mode %r needs %d channels, channel axis %d has %d."
+                         % (mode, _COLOR_MODE_CHANNELS[mode], axis, channels))
     if axis not in _CHANNELS_LAST:
         raise ChannelAxisError("channel_axis must be 0, 1 or 2 (got %r)." % (axis,))
     pixels = np.transpose(bytedata, _CHANNELS_LAST[axis])
@@ -145,4 +151,4 @@ def convert_as_scipy_era(image: Image.Image, mode: str) -> Image.Image:
     return image.convert(mode)
 
 
-__all__ = ["legacy_toimage", "legacy_fromimage", "MODE_SHAPE_ERROR", "as_uint8_bytes"]
+__all__ = ["legacy_toimage", "legacy_fromimage", "as_uint8_bytes", "as_scipy_era_mode", "convert_as_scipy_era"]
