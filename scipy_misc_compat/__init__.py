@@ -2,11 +2,12 @@
 
 from ._errors import ChannelAxisError, NotAnArrayError
 from ._legacy_image import LegacyImage
-from .legacy import bytescale, fromimage, imread, imsave, toimage
+from ._transform import UnknownInterpolationError
+from .legacy import bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "bytescale", "toimage", "fromimage", "imread", "imsave",
-    "LegacyImage", "NotAnArrayError", "ChannelAxisError", "__version__",
+    "bytescale", "toimage", "fromimage", "imread", "imsave", "imresize", "imrotate", "imfilter", "imshow",
+    "LegacyImage", "NotAnArrayError", "ChannelAxisError", "UnknownInterpolationError", "__version__",
 ]

@@ -21,6 +21,7 @@ from ._convert import legacy_fromimage, legacy_toimage
 from ._io import open_image, save_image
 from ._legacy_image import LegacyImage
 from ._scaling import legacy_bytescale
+from ._transform import legacy_imfilter, legacy_imresize, legacy_imrotate, legacy_imshow
 
 
 def bytescale(data: np.ndarray, cmin: Any = None, cmax: Any = None, high: Any = 255, low: Any = 0) -> np.ndarray:
@@ -68,23 +69,20 @@ def bytescale(data: np.ndarray, cmin: Any = None, cmax: Any = None, high: Any = 
 
     Examples
     --------
+    (Outputs as scipy 1.1.0 printed them on numpy 1.23.5 + Pillow 9.3.0; likewise below.)
+
     >>> import numpy as np
     >>> from scipy_misc_compat import bytescale
-    >>> img = np.array([[91.06794177, 3.39058326, 84.4221549],
-    ...                 [73.88003259, 80.91433048, 4.88878881],
-    ...                 [51.53875334, 34.45808177, 27.5873488]])
+    >>> img = np.array([[0.5, 2.25, 7.0], [3.0, -1.0, 4.75]])
     >>> bytescale(img)
-    array([[255,   0, 236],
-           [205, 225,   4],
-           [140,  90,  70]], dtype=uint8)
+    array([[ 48, 104, 255],
+           [128,   0, 183]], dtype=uint8)
     >>> bytescale(img, high=200, low=100)
-    array([[200, 100, 192],
-           [180, 188, 102],
-           [155, 135, 128]], dtype=uint8)
-    >>> bytescale(img, cmin=0, cmax=255)
-    array([[91,  3, 84],
-           [74, 81,  5],
-           [52, 34, 28]], dtype=uint8)
+    array([[119, 141, 200],
+           [150, 100, 172]], dtype=uint8)
+    >>> bytescale(img, cmin=0, cmax=5)
+    array([[ 26, 115, 255],
+           [153,   0, 242]], dtype=uint8)
     """
     return legacy_bytescale(data, cmin=cmin, cmax=cmax, high=high, low=low)
 
@@ -271,4 +269,148 @@ def imsave(name: Any, arr: Any, format: Optional[str] = None) -> None:  # noqa: 
     save_image(legacy_toimage(arr, channel_axis=2), name, format)
 
 
-__all__ = ["bytescale", "toimage", "fromimage", "imread", "imsave"]
+def imresize(arr: Any, size: Any, interp: str = "bilinear", mode: Optional[str] = None) -> np.ndarray:
+    """Resize an image array with Pillow, as scipy 1.1.0 did.
+
+    .. warning:: The array goes through ``toimage(arr, mode=mode)`` first, so with
+       ``mode`` None (or ``'L'``/``'P'``) it is **rescaled to uint8** and the result
+       is uint8 in 0..255, not the input's range. Pass ``mode='F'`` to resize 2-D
+       float data without rescaling.
+
+    Parameters
+    ----------
+    arr : array_like
+        2-D, or 3-D with 3 or 4 channels (see ``toimage``).
+    size : int, float or tuple
+        A signed integer (Python or numpy) is a percentage of the current size, a
+        float (Python or numpy) a fraction of it, both truncated towards zero; a
+        tuple is the output ``(rows, columns)``. Unsigned numpy integers fall into
+        the tuple case and fail (``TypeError``), as in scipy 1.1.0.
+    interp : {'nearest', 'lanczos', 'bilinear', 'bicubic', 'cubic'}, optional
+        Pillow's resampling filter (``'cubic'`` is ``'bicubic'``).
+    mode : str, optional
+        Passed to ``toimage``.
+
+    Returns
+    -------
+    ndarray
+        As ``fromimage`` returns the resized image: uint8 for the default mode,
+        float32 for ``mode='F'``, int32 for ``mode='I'``.
+
+    Raises
+    ------
+    KeyError
+        Unknown ``interp`` (an ``UnknownInterpolationError``, also a ``ValueError``).
+    TypeError, IndexError, ValueError
+        A ``size`` of another type, or a zero output size, as scipy 1.1.0 (Pillow) raised.
+
+    Notes
+    -----
+    Modern replacements differ: ``PIL.Image.resize`` takes ``(width, height)``;
+    ``skimage.transform.resize`` keeps the dtype's range as floats in [0, 1] (or the
+    input range with ``preserve_range=True``) and anti-aliases when downscaling.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scipy_misc_compat import imresize
+    >>> imresize(np.array([[0.0, 1.0], [2.0, 3.0]]), 200, interp='nearest')
+    array([[  0,   0,  85,  85],
+           [  0,   0,  85,  85],
+           [170, 170, 255, 255],
+           [170, 170, 255, 255]], dtype=uint8)
+    >>> imresize(np.array([[0.0, 1.0], [2.0, 3.0]]), (1, 2), mode='F')
+    array([[1., 2.]], dtype=float32)
+    """
+    return legacy_imresize(arr, size, interp=interp, mode=mode)
+
+
+def imrotate(arr: Any, angle: Any, interp: str = "bilinear") -> np.ndarray:
+    """Rotate an image array counter-clockwise by ``angle`` degrees, as scipy 1.1.0 did.
+
+    .. warning:: The array is rescaled to uint8 by ``toimage`` first.
+
+    The output has the input's size (corners are cut, uncovered areas are 0).
+
+    Parameters
+    ----------
+    arr : array_like
+        2-D, or 3-D with 3 or 4 channels.
+    angle : float
+        Degrees, counter-clockwise.
+    interp : {'nearest', 'bilinear', 'bicubic', 'cubic', 'lanczos'}, optional
+        Pillow's resampling filter. Pillow's ``rotate`` refuses ``'lanczos'``
+        (``ValueError``), as it did in scipy 1.1.0's time.
+
+    Returns
+    -------
+    ndarray of uint8
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scipy_misc_compat import imrotate
+    >>> imrotate(np.array([[0, 1], [2, 3]]), 90, interp='nearest')
+    array([[ 85, 255],
+           [  0, 170]], dtype=uint8)
+    """
+    return legacy_imrotate(arr, angle, interp=interp)
+
+
+def imfilter(arr: Any, ftype: str) -> np.ndarray:
+    """Apply one of Pillow's fixed filters to an image array, as scipy 1.1.0 did.
+
+    .. warning:: The array is rescaled to uint8 by ``toimage`` first.
+
+    Parameters
+    ----------
+    arr : array_like
+        2-D, or 3-D with 3 or 4 channels.
+    ftype : str
+        One of ``'blur'``, ``'contour'``, ``'detail'``, ``'edge_enhance'``,
+        ``'edge_enhance_more'``, ``'emboss'``, ``'find_edges'``, ``'smooth'``,
+        ``'smooth_more'``, ``'sharpen'``.
+
+    Returns
+    -------
+    ndarray of uint8
+
+    Raises
+    ------
+    ValueError
+        Unknown ``ftype`` (checked after the array is converted, as in scipy 1.1.0).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scipy_misc_compat import imfilter
+    >>> imfilter(np.eye(3), 'find_edges')
+    array([[255,   0,   0],
+           [  0, 255,   0],
+           [  0,   0, 255]], dtype=uint8)
+    """
+    return legacy_imfilter(arr, ftype)
+
+
+def imshow(arr: Any) -> None:
+    """Show an image array in an external viewer, as scipy 1.1.0 did.
+
+    .. warning:: The array is rescaled to uint8 by ``toimage`` first.
+
+    Writes the image to a temporary PNG, runs the viewer named by the environment
+    variable ``SCIPY_PIL_IMAGE_VIEWER`` (default ``see``) with the file's path as
+    its last argument, waits for it, and removes the file. The variable may hold
+    a command with arguments (``"eog --new-instance"``); it is split like a shell
+    would split it but **no shell runs**, so neither the variable nor the file name
+    can inject commands (scipy 1.1.0 used ``os.system``).
+
+    Raises
+    ------
+    RuntimeError
+        The viewer could not be started or exited with a non-zero status, or the
+        temporary file could not be written.
+    """
+    legacy_imshow(arr)
+
+
+__all__ = ["bytescale", "toimage", "fromimage", "imread", "imsave", "imresize", "imrotate", "imfilter", "imshow"]

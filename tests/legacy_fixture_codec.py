@@ -141,6 +141,8 @@ class MarkerResolver(object):
             buffer = io.BytesIO()
             self.outputs.append(("buffer", buffer))
             return buffer
+        if tag == "$viewer":
+            return self._viewer_command(contents)
         if tag == "$missing":
             return os.path.join(self.temp_dir, "missing.png")
         if tag == "$missing_dir":
@@ -148,6 +150,22 @@ class MarkerResolver(object):
         if tag == "$directory":
             return self.temp_dir
         raise ValueError("unknown marker %s" % tag)
+
+    def _viewer_command(self, kind):
+        """A viewer command line for imshow: copies the shown file to an output path, or fails."""
+        import os
+        import sys
+        if kind == "missing":
+            return os.path.join(self.temp_dir, "no-such-viewer")
+        destination = os.path.join(self.temp_dir, "shown%d.png" % len(self.outputs))
+        self.outputs.append(("path", destination))
+        script = os.path.join(self.temp_dir, "viewer_%s.py" % kind)
+        with open(script, "w") as handle:
+            if kind == "copy":
+                handle.write("import shutil, sys\nshutil.copyfile(sys.argv[-1], %r)\n" % destination)
+            else:
+                handle.write("import sys\nsys.exit(3)\n")
+        return "%s %s" % (sys.executable, script)
 
     def close(self):
         for handle in self.to_close:
@@ -174,6 +192,18 @@ def output_payloads(outputs):
 
 def call_case(api, function, args, kwargs):
     """Run one case against ``api`` (scipy's pilutil or this package); returns (result, error)."""
+    import os
+    if "_viewer" in kwargs:
+        kwargs = dict(kwargs)
+        previous = os.environ.get("SCIPY_PIL_IMAGE_VIEWER")
+        os.environ["SCIPY_PIL_IMAGE_VIEWER"] = kwargs.pop("_viewer")
+        try:
+            return call_case(api, function, args, kwargs)
+        finally:
+            if previous is None:
+                del os.environ["SCIPY_PIL_IMAGE_VIEWER"]
+            else:
+                os.environ["SCIPY_PIL_IMAGE_VIEWER"] = previous
     try:
         if function == "toimage_save":
             kwargs = dict(kwargs)

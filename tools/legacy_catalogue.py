@@ -535,6 +535,117 @@ def imsave_cases():
     yield "imsave/err/missing_dir", "imsave", [missing_directory_path(".png"), arrays[0][1]], {}
 
 
+# --- transforms --------------------------------------------------------------------------------
+
+INTERPS = ["nearest", "lanczos", "bilinear", "bicubic", "cubic"]
+TRANSFORM_DTYPES = ["uint8", "float32", "float64", "int32"]
+
+
+def _transform_inputs(dtype, seed):
+    """A 2-D, an RGB and an RGBA array of one dtype (values spanning more than 0..255)."""
+    rng = _rng(seed)
+
+    def values(shape):
+        if dtype == "uint8":
+            return rng.randint(0, 256, size=shape).astype(dtype)
+        if dtype == "int32":
+            return rng.randint(-5000, 70000, size=shape).astype(dtype)
+        return (rng.standard_normal(shape) * 40 + 10).astype(dtype)
+    return [("gray", values((6, 9))), ("rgb", values((6, 9, 3))), ("rgba", values((6, 9, 4)))]
+
+
+RESIZE_SIZES = [
+    ("pct50", 50), ("pct150", 150), ("frac0.5", 0.5), ("frac1.7", 1.7), ("down", (4, 5)), ("up", (11, 13)),
+    ("np_int", np.int64(150)), ("np_int16", np.int16(40)), ("np_float32", np.float32(0.6)),
+    ("np_float16", np.float16(1.101)),
+]
+
+
+def imresize_cases():
+    for dtype in TRANSFORM_DTYPES:
+        for shape_name, array in _transform_inputs(dtype, 11000 + TRANSFORM_DTYPES.index(dtype)):
+            modes = (None, "F", "L") if shape_name == "gray" else (None,)
+            for interp in INTERPS:
+                for size_name, size in RESIZE_SIZES:
+                    for mode in modes:
+                        yield ("imresize/%s/%s/%s/%s/%s" % (dtype, shape_name, interp, size_name, mode), "imresize",
+                               [array, size], {"interp": interp, "mode": mode})
+            yield "imresize/%s/%s/mode_F_3d" % (dtype, shape_name), "imresize", [array, 50], {"mode": "F"}
+            yield "imresize/%s/%s/mode_I" % (dtype, shape_name), "imresize", [array, (4, 7)], {"mode": "I"}
+    gray = _transform_inputs("float64", 11100)[0][1]
+    yield "imresize/err/uint_size", "imresize", [gray, np.uint8(50)], {}
+    yield "imresize/err/bool_size", "imresize", [gray, True], {}
+    yield "imresize/err/zero_size", "imresize", [gray, (0, 5)], {}
+    yield "imresize/err/zero_percent", "imresize", [gray, 0], {}
+    yield "imresize/err/negative", "imresize", [gray, (-3, 5)], {}
+    yield "imresize/err/float_tuple", "imresize", [gray, (3.5, 4.0)], {}
+    yield "imresize/err/list_size", "imresize", [gray, [3, 4]], {}
+    yield "imresize/err/short_tuple", "imresize", [gray, (3,)], {}
+    yield "imresize/err/interp", "imresize", [gray, 50], {"interp": "bogus"}
+    yield "imresize/err/interp_case", "imresize", [gray, 50], {"interp": "Bilinear"}
+    yield "imresize/err/one_d", "imresize", [np.arange(5.0), 50], {}
+    yield "imresize/err/complex", "imresize", [gray + 1j, 50], {}
+    yield "imresize/mode_P", "imresize", [gray, 200], {"mode": "P", "interp": "bicubic"}
+    yield "imresize/mode_1", "imresize", [gray * 10, (7, 9)], {"mode": "1"}
+    yield "imresize/pct_float_like_int", "imresize", [gray, 100.0], {}
+    yield "imresize/longdouble", "imresize", [gray, np.longdouble(1.101)], {}
+    yield "imresize/channels_first", "imresize", [_transform_inputs("uint8", 11200)[1][1].transpose(2, 0, 1), 50], {}
+    yield "imresize/doc_f", "imresize", [np.array([[1, 2], [3, 4]]), (4, 4)], {"mode": "F"}
+    yield "imresize/doc_f_frac", "imresize", [np.array([[1, 2], [3, 4]]), 2.0], {"mode": "F"}
+    yield "imresize/doc_f_pct", "imresize", [np.array([[1, 2], [3, 4]]), 200], {"mode": "F"}
+
+
+ANGLES = [0, 90, 30, -17, 45.5, 180, 270, 400, 720, -360.25, np.float32(12.5), np.int64(33)]
+
+
+def imrotate_cases():
+    for dtype in TRANSFORM_DTYPES:
+        for shape_name, array in _transform_inputs(dtype, 12000 + TRANSFORM_DTYPES.index(dtype)):
+            for interp in INTERPS:
+                for angle in ANGLES:
+                    yield ("imrotate/%s/%s/%s/%r" % (dtype, shape_name, interp, angle), "imrotate",
+                           [array, angle], {"interp": interp})
+    square = _transform_inputs("float64", 12100)[0][1][:6, :6]
+    for angle in (90, 180, 270, 45):
+        yield "imrotate/square/%r" % angle, "imrotate", [square, angle], {}
+    yield "imrotate/err/interp", "imrotate", [square, 10], {"interp": "bogus"}
+    yield "imrotate/err/angle_str", "imrotate", [square, "ten"], {}
+    yield "imrotate/err/one_d", "imrotate", [np.arange(4.0), 10], {}
+    yield "imrotate/list", "imrotate", [[[0, 1, 2], [3, 4, 5]], 90], {}
+
+
+FILTERS = ["blur", "contour", "detail", "edge_enhance", "edge_enhance_more", "emboss", "find_edges", "smooth",
+           "smooth_more", "sharpen"]
+
+
+def imfilter_cases():
+    for dtype in ("uint8", "float64"):
+        for shape_name, array in _transform_inputs(dtype, 13000 + (dtype == "float64")):
+            for ftype in FILTERS:
+                yield "imfilter/%s/%s/%s" % (dtype, shape_name, ftype), "imfilter", [array, ftype], {}
+    gray = _transform_inputs("float64", 13100)[0][1]
+    yield "imfilter/err/unknown", "imfilter", [gray, "gaussian"], {}
+    yield "imfilter/err/unknown_case", "imfilter", [gray, "BLUR"], {}
+    yield "imfilter/err/shape_first", "imfilter", [np.arange(5.0), "gaussian"], {}
+    yield "imfilter/err/bool", "imfilter", [np.ones((3, 3), dtype=bool), "blur"], {}
+
+
+def viewer(kind):
+    """A ``SCIPY_PIL_IMAGE_VIEWER`` command: 'copy' saves the shown file, 'fail' exits 3, 'missing'."""
+    return {"$viewer": kind}
+
+
+def imshow_cases():
+    rng = _rng(14000)
+    yield "imshow/gray", "imshow", [rng.standard_normal((5, 7))], {"_viewer": viewer("copy")}
+    yield "imshow/rgb", "imshow", [rng.randint(0, 256, size=(5, 7, 3)).astype(np.uint8)], {"_viewer": viewer("copy")}
+    yield "imshow/rgba", "imshow", [rng.uniform(size=(5, 7, 4))], {"_viewer": viewer("copy")}
+    yield "imshow/err/viewer_fails", "imshow", [rng.standard_normal((5, 7))], {"_viewer": viewer("fail")}
+    yield "imshow/err/viewer_missing", "imshow", [rng.standard_normal((5, 7))], {"_viewer": viewer("missing")}
+    yield "imshow/err/shape", "imshow", [np.arange(4.0)], {"_viewer": viewer("copy")}
+
+
 def all_cases(input_file_names):
     return itertools.chain(bytescale_cases(), toimage_cases(), toimage_save_cases(), fromimage_cases(),
-                           imread_cases(input_file_names), imsave_cases())
+                           imread_cases(input_file_names), imsave_cases(), imresize_cases(), imrotate_cases(),
+                           imfilter_cases(), imshow_cases())
