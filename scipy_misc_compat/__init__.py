@@ -1,6 +1,8 @@
 """scipy-misc-compat: scipy 1.1.0's ``scipy.misc`` image functions on today's numpy and Pillow."""
 
+from ._datachange import DataChangedWarning, warn_on_data_change
 from ._errors import ChannelAxisError, NotAnArrayError
+from ._exact_codecs import ExactStorageError
 from ._legacy_image import LegacyImage
 from ._transform import UnknownInterpolationError
 from .legacy import bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage
@@ -9,5 +11,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "bytescale", "toimage", "fromimage", "imread", "imsave", "imresize", "imrotate", "imfilter", "imshow",
-    "LegacyImage", "NotAnArrayError", "ChannelAxisError", "UnknownInterpolationError", "__version__",
+    "LegacyImage", "NotAnArrayError", "ChannelAxisError", "UnknownInterpolationError", "ExactStorageError",
+    "DataChangedWarning", "warn_on_data_change", "__version__",
 ]

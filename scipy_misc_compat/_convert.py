@@ -79,7 +79,8 @@ def as_uint8_bytes(values: Any) -> bytes:
         return array.astype(np.uint8).tobytes()
 
 
-def _channel_axis(shape: Sequence[int], channel_axis: Optional[int]) -> int:
+def channel_axis_of(shape: Sequence[int], channel_axis: Optional[int]) -> int:
+    """The channel axis scipy 1.1.0 used: the given one, else the first axis of length 3, then 4."""
     if channel_axis is not None:
         return channel_axis
     for channels in (3, 4):
@@ -90,7 +91,7 @@ def _channel_axis(shape: Sequence[int], channel_axis: Optional[int]) -> int:
 
 def _color_image(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, mode: Optional[str],
                  channel_axis: Optional[int]) -> Image.Image:
-    axis = _channel_axis(data.shape, channel_axis)
+    axis = channel_axis_of(data.shape, channel_axis)
     channels = data.shape[axis]  # IndexError for an axis beyond 2, as in scipy 1.1.0
     if channels not in (3, 4):
         raise ValueError("Channel axis dimension is not valid: axis %d of shape %s has length %d, not 3 or 4."

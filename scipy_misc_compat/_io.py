@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from typing import Any, Optional
+from typing import IO, Any, Callable, Optional
 
 from PIL import Image
 
@@ -20,10 +20,10 @@ def open_image(name: Any) -> Image.Image:
     try:
         return Image.open(name)
     except (OSError, ValueError) as error:
-        raise _with_file_name(error, name) from None
+        raise with_file_name(error, name) from None
 
 
-def _with_file_name(error: Exception, name: Any) -> Exception:
+def with_file_name(error: Exception, name: Any) -> Exception:
     """The same exception type, with the file named when Pillow's message does not say it."""
     label = describe_target(name)
     if label in str(error):
@@ -47,36 +47,61 @@ def describe_target(target: Any) -> str:
 
 
 def save_image(image: Image.Image, target: Any, format: Optional[str] = None) -> None:  # noqa: A002
-    """Save ``image`` to a path (atomically) or to a binary file object.
+    """Save a PIL image to a path (atomically) or to a binary file object, as Pillow would.
 
-    A path is written to a temporary file beside it, then moved over the target
-    with ``os.replace``: when encoding fails the previous file is untouched and no
-    temporary file is left.  A symbolic link is followed (its target is replaced,
-    the link stays); an existing file keeps its permission bits, a new one gets
-    the usual ``0o666 & ~umask``.
+    For a file object, Pillow's own rules apply (``format``, else the object's
+    ``name``). For a path, the format comes from ``format`` or the extension.
     """
-    if not isinstance(target, (str, bytes, os.PathLike)):
-        if format is None:
-            image.save(target)
-        else:
-            image.save(target, format)
-        return
-    path = os.path.realpath(os.fsdecode(target))
-    if format is None:
-        format = format_from_name(path)  # noqa: A001
-        if format is None:
-            raise ValueError("unknown file extension: %r (pass format=, e.g. 'PNG')"
-                             % os.path.splitext(path)[1])
-    _write_atomically(image, path, format)
+    if is_path(target):
+        path = target_path(target)
+        chosen = resolve_format(path, format)
+        write_atomically(path, lambda handle: image.save(handle, chosen))
+    elif format is None:
+        image.save(target)
+    else:
+        image.save(target, format)
 
 
-def _write_atomically(image: Image.Image, path: str, format: str) -> None:  # noqa: A002
+def is_path(target: Any) -> bool:
+    return isinstance(target, (str, bytes, os.PathLike))
+
+
+def target_path(target: Any) -> str:
+    """The file a path refers to: a symbolic link is followed, so its target gets replaced."""
+    return os.path.realpath(os.fsdecode(target))
+
+
+def resolve_format(target: Any, format: Optional[str]) -> str:  # noqa: A002
+    """``format``, else the one Pillow associates with the target's extension, else ValueError."""
+    if format is not None:
+        return format
+    inferred = format_from_name(target)
+    if inferred is None:
+        raise ValueError("unknown file extension for %s (pass format=, e.g. 'PNG')" % describe_target(target))
+    return inferred
+
+
+def write_to(target: Any, write: Callable[[IO[bytes]], None]) -> None:
+    """Run ``write`` on a binary file object, or atomically on a path."""
+    if is_path(target):
+        write_atomically(target_path(target), write)
+    else:
+        write(target)
+
+
+def write_atomically(path: str, write: Callable[[IO[bytes]], None]) -> None:
+    """Write through a temporary file beside ``path``, then move it over ``path``.
+
+    When ``write`` fails (or is interrupted) the previous file is untouched and no
+    temporary file remains. An existing file keeps its permission bits; a new one
+    gets ``0o666 & ~umask``.
+    """
     directory, base = os.path.split(path)
     temporary = os.path.join(directory, ".%s.%s.tmp" % (base, secrets.token_hex(6)))
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # ours alone, umask applied
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            image.save(handle, format)
+        with open(temporary, "wb") as handle:  # opened by name: writers such as tifffile want handle.name
+            write(handle)
         if os.path.exists(path):
             os.chmod(temporary, os.stat(path).st_mode & 0o7777)
         os.replace(temporary, path)
@@ -88,4 +113,19 @@ def _write_atomically(image: Image.Image, path: str, format: str) -> None:  # no
         raise
 
 
-__all__ = ["open_image", "save_image", "describe_target"]
+def read_bytes(name: Any) -> bytes:
+    """All bytes of a path or of a binary file object (errors name the file)."""
+    try:
+        if is_path(name):
+            with open(os.fsdecode(name), "rb") as handle:
+                return handle.read()
+        data = name.read()
+    except OSError as error:
+        raise with_file_name(error, name) from None
+    if not isinstance(data, bytes):
+        raise TypeError("%s is open in text mode; open it with 'rb'." % describe_target(name))
+    return data
+
+
+__all__ = ["open_image", "save_image", "describe_target", "write_to", "resolve_format", "read_bytes",
+           "with_file_name"]

@@ -17,15 +17,19 @@ from typing import Any, Optional
 import numpy as np
 from PIL import Image
 
-from ._convert import legacy_fromimage, legacy_toimage
-from ._io import open_image, save_image
+from ._convert import channel_axis_of, legacy_fromimage, legacy_toimage
+from ._datachange import report_change
+from ._exact import exact_bytescale, exact_fromimage, exact_toimage, refuse_rescaling
+from ._exact_codecs import ExactStorageError, exact_writer, read_exact
+from ._io import open_image, read_bytes, resolve_format, save_image, with_file_name, write_to
 from ._legacy_image import LegacyImage
 from ._scaling import legacy_bytescale
 from ._transform import legacy_imfilter, legacy_imresize, legacy_imrotate, legacy_imshow
 
 
-def bytescale(data: np.ndarray, cmin: Any = None, cmax: Any = None, high: Any = 255, low: Any = 0) -> np.ndarray:
-    """Rescale an array linearly to uint8, as scipy 1.1.0 did.
+def bytescale(data: np.ndarray, cmin: Any = None, cmax: Any = None, high: Any = 255, low: Any = 0, *,
+              exact: bool = False) -> np.ndarray:
+    """Rescale an array linearly to uint8, as scipy 1.1.0 did (or, with ``exact=True``, never).
 
     .. warning:: This changes values: ``cmin..cmax`` is mapped onto ``low..high``.
 
@@ -43,6 +47,10 @@ def bytescale(data: np.ndarray, cmin: Any = None, cmax: Any = None, high: Any = 
         ``data.max()``.
     high, low : scalar, optional
         Output range, ``0 <= low <= high <= 255``. Default 255 and 0.
+    exact : bool, keyword-only, optional
+        Not in scipy. ``True`` returns ``data`` as uint8 only if every value is
+        an integer in 0..255 (no rescaling), else raises ``ValueError``;
+        ``cmin``/``cmax``/``high``/``low`` other than the identity are refused.
 
     Returns
     -------
@@ -84,12 +92,17 @@ def bytescale(data: np.ndarray, cmin: Any = None, cmax: Any = None, high: Any = 
     array([[ 26, 115, 255],
            [153,   0, 242]], dtype=uint8)
     """
-    return legacy_bytescale(data, cmin=cmin, cmax=cmax, high=high, low=low)
+    if exact:
+        refuse_rescaling("bytescale", cmin, cmax, high, low)
+        return exact_bytescale(data)
+    result = legacy_bytescale(data, cmin=cmin, cmax=cmax, high=high, low=low)
+    report_change("bytescale", data, result)
+    return result
 
 
 def toimage(arr: Any, high: Any = 255, low: Any = 0, cmin: Any = None, cmax: Any = None, pal: Any = None,
-            mode: Optional[str] = None, channel_axis: Optional[int] = None) -> LegacyImage:
-    """Make a PIL image from an array, as scipy 1.1.0 did.
+            mode: Optional[str] = None, channel_axis: Optional[int] = None, *, exact: bool = False) -> Image.Image:
+    """Make a PIL image from an array, as scipy 1.1.0 did (or, with ``exact=True``, unchanged).
 
     .. warning:: With ``mode`` None, ``'L'`` or ``'P'`` (and for every 3-D array)
        the data is rescaled with ``bytescale``; with ``mode='I'`` it is mapped
@@ -113,7 +126,14 @@ def toimage(arr: Any, high: Any = 255, low: Any = 0, cmin: Any = None, cmax: Any
         count.
     channel_axis : int, optional
         3-D only: the axis holding the channels; default the first axis of
-        length 3, else of length 4.
+        length 3, else of length 4 (with ``exact=True``: the last axis).
+    exact : bool, keyword-only, optional
+        Not in scipy. ``True`` returns an image whose pixels equal ``arr``:
+        bool -> ``'1'``, uint8 -> ``'L'`` (``'P'`` with ``pal``), uint16 ->
+        ``'I;16'``, int32 -> ``'I'``, float32 -> ``'F'``, uint8 HxWx2/3/4 ->
+        ``'LA'``/``'RGB'``/``'RGBA'`` (``'YCbCr'``/``'CMYK'`` on request).
+        Other dtypes, and ``high``/``low``/``cmin``/``cmax`` or a ``mode`` that
+        would change pixels, raise ``ValueError``.
 
     Returns
     -------
@@ -147,12 +167,26 @@ def toimage(arr: Any, high: Any = 255, low: Any = 0, cmin: Any = None, cmax: Any
     >>> b.dtype, np.array_equal(a, b)
     (dtype('int32'), True)
     """
-    return legacy_toimage(arr, high=high, low=low, cmin=cmin, cmax=cmax, pal=pal, mode=mode,
-                          channel_axis=channel_axis)
+    if exact:
+        refuse_rescaling("toimage", cmin, cmax, high, low)
+        return exact_toimage(arr, pal=pal, mode=mode, channel_axis=channel_axis)
+    return _legacy_toimage_reported("toimage", arr, high=high, low=low, cmin=cmin, cmax=cmax, pal=pal, mode=mode,
+                                    channel_axis=channel_axis)
 
 
-def fromimage(im: Image.Image, flatten: bool = False, mode: Optional[str] = None) -> np.ndarray:
-    """Copy a PIL image into a numpy array, as scipy 1.1.0 did.
+def _legacy_toimage_reported(caller: str, arr: Any, **options: Any) -> LegacyImage:
+    """``legacy_toimage``, with a ``DataChangedWarning`` (when switched on) if the pixels differ from ``arr``."""
+    image = legacy_toimage(arr, **options)
+    data = np.asarray(arr)
+    if data.ndim == 3:
+        data = np.moveaxis(data, channel_axis_of(data.shape, options.get("channel_axis")), -1)
+    report_change(caller, data, np.asarray(image), stacklevel=4)
+    return image
+
+
+def fromimage(im: Image.Image, flatten: bool = False, mode: Optional[str] = None, *,
+              exact: bool = False) -> np.ndarray:
+    """Copy a PIL image into a numpy array, as scipy 1.1.0 did (or, with ``exact=True``, unconverted).
 
     Parameters
     ----------
@@ -164,6 +198,10 @@ def fromimage(im: Image.Image, flatten: bool = False, mode: Optional[str] = None
     mode : str, optional
         A Pillow mode to convert to first. When None, a ``'P'`` image becomes
         ``'RGBA'`` if it has a transparent index, else ``'RGB'``.
+    exact : bool, keyword-only, optional
+        Not in scipy. ``True`` returns the samples as the image holds them:
+        ``'1'`` as bool, ``'P'`` as palette indices, ``'I;16'`` as uint16, no
+        conversion; ``flatten=True`` or a different ``mode`` raise ``ValueError``.
 
     Returns
     -------
@@ -188,11 +226,13 @@ def fromimage(im: Image.Image, flatten: bool = False, mode: Optional[str] = None
     >>> fromimage(Image.new('RGB', (2, 1), (10, 20, 30)), flatten=True)
     array([[18.15, 18.15]], dtype=float32)
     """
+    if exact:
+        return exact_fromimage(im, flatten=flatten, mode=mode)
     return legacy_fromimage(im, flatten=flatten, mode=mode)
 
 
-def imread(name: Any, flatten: bool = False, mode: Optional[str] = None) -> np.ndarray:
-    """Read an image file into an array, as scipy 1.1.0 did.
+def imread(name: Any, flatten: bool = False, mode: Optional[str] = None, *, exact: bool = False) -> np.ndarray:
+    """Read an image file into an array, as scipy 1.1.0 did (or, with ``exact=True``, as stored).
 
     Parameters
     ----------
@@ -200,6 +240,13 @@ def imread(name: Any, flatten: bool = False, mode: Optional[str] = None) -> np.n
         The file to read.
     flatten, mode
         As for ``fromimage``.
+    exact : bool, keyword-only, optional
+        Not in scipy. ``True`` returns the stored samples at full depth and
+        natural dtype, without the legacy conversions: 16-bit PNG gives uint16
+        (16-bit RGB PNG: uint16 HxWx3), palette images give their indices,
+        1-bit images bool, TIFF any numeric dtype; files written by
+        ``imsave(..., exact=True)`` give back the saved dtype and shape.
+        ``flatten`` and ``mode`` are refused.
 
     Returns
     -------
@@ -224,12 +271,21 @@ def imread(name: Any, flatten: bool = False, mode: Optional[str] = None) -> np.n
     >>> imread(path)
     array([[  0,  18, 255]], dtype=uint8)
     """
+    if exact:
+        if flatten or mode is not None:
+            raise ExactStorageError("imread(exact=True) returns the stored samples; flatten=%r, mode=%r would "
+                                    "convert them. Drop them, or call without exact=True." % (flatten, mode))
+        data = read_bytes(name)
+        try:
+            return read_exact(data)
+        except (OSError, ValueError) as error:
+            raise with_file_name(error, name) from None
     with open_image(name) as image:
         return legacy_fromimage(image, flatten=flatten, mode=mode)
 
 
-def imsave(name: Any, arr: Any, format: Optional[str] = None) -> None:  # noqa: A002
-    """Save an array as an image file, as scipy 1.1.0 did.
+def imsave(name: Any, arr: Any, format: Optional[str] = None, *, exact: bool = False) -> None:  # noqa: A002
+    """Save an array as an image file, as scipy 1.1.0 did (or, with ``exact=True``, unchanged).
 
     .. warning:: The data is always rescaled with ``bytescale`` to the full
        0..255 range (uint8 input excepted): saving ``[[0, 7, 100]]`` stores
@@ -246,6 +302,14 @@ def imsave(name: Any, arr: Any, format: Optional[str] = None) -> None:  # noqa: 
     format : str, optional
         A Pillow format name. Default: from the file name's extension; needed
         for file objects without a name and for unusual extensions.
+    exact : bool, keyword-only, optional
+        Not in scipy. ``True`` stores ``arr`` bit for bit, so that
+        ``imread(name, exact=True)`` returns an equal array of the same dtype
+        and shape: PNG holds bool and integers 0..65535 (uint8/uint16 natively,
+        other integer dtypes at the smallest fitting depth with the dtype
+        recorded in the file), 2-D or HxWx1..4; TIFF every numeric dtype; BMP
+        bool, uint8 gray and uint8 RGB. Anything else (a lossy format, values the
+        format cannot hold) raises ``ValueError`` before any file is touched.
 
     Raises
     ------
@@ -266,7 +330,11 @@ def imsave(name: Any, arr: Any, format: Optional[str] = None) -> None:  # noqa: 
     >>> buffer.getvalue()[:4]
     b'\\x89PNG'
     """
-    save_image(legacy_toimage(arr, channel_axis=2), name, format)
+    if exact:
+        writer = exact_writer(np.asarray(arr), resolve_format(name, format))
+        write_to(name, writer)
+        return
+    save_image(_legacy_toimage_reported("imsave", arr, channel_axis=2), name, format)
 
 
 def imresize(arr: Any, size: Any, interp: str = "bilinear", mode: Optional[str] = None) -> np.ndarray:

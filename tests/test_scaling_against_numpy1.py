@@ -13,12 +13,11 @@ import warnings
 import numpy as np
 import pytest
 
-hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import given, settings, strategies as st  # noqa: E402
-from hypothesis.extra import numpy as hnp  # noqa: E402
+from hypothesis import given, settings, strategies as st
+from hypothesis.extra import numpy as hnp
 
-from scipy_misc_compat import bytescale, toimage  # noqa: E402
-from scipy_misc_compat._compat import NUMPY_HAS_VALUE_BASED_CASTING  # noqa: E402
+from scipy_misc_compat import bytescale, toimage
+from scipy_misc_compat._compat import NUMPY_HAS_VALUE_BASED_CASTING
 
 pytestmark = pytest.mark.skipif(not NUMPY_HAS_VALUE_BASED_CASTING,
                                 reason="numpy 1.x is the oracle; runs in the numpy 1.23.5 CI job")
