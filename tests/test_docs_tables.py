@@ -1,0 +1,15 @@
+"""Tables in the docs are measured, and stay equal to what the code does."""
+
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+
+import exact_table  # noqa: E402
+
+
+def test_readme_exact_table_is_the_measured_one():
+    with open(os.path.join(ROOT, "README.md")) as handle:
+        readme = handle.read()
+    assert exact_table.table() in readme
