@@ -1,34 +1,34 @@
-"""A small legacy pipeline, written as it was against scipy 1.1.0 (only the import changed).
+"""A legacy image pipeline, written as 2017 code was: it imports from scipy.misc.
 
-Run it with ``python examples/legacy_pipeline.py [OUTPUT_DIR]``. It writes a 16-bit
-PNG with the classic ``toimage(..., mode='I')`` recipe, reads it back, and shows the
-``imsave`` rescaling pitfall, printing what scipy 1.1.0 printed.
+Run it unchanged with:  python -m scipy_misc_compat run examples/legacy_pipeline.py [OUTPUT_DIR]
+(no scipy needed). It reads an image shipped with the repository, makes a gray
+version, resizes it, rescales a difference image, saves the results and prints a
+summary: the numbers scipy 1.1.0 printed.
 """
+from __future__ import print_function
 
 import os
 import sys
 import tempfile
 
 import numpy as np
+from scipy.misc import bytescale, imread, imresize, imsave
 
-from scipy_misc_compat import bytescale, imread, imsave, toimage
+here = os.path.dirname(os.path.abspath(__file__))
+output_dir = sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp()
 
+rgb = imread(os.path.join(here, "data", "gradient.png"))
+gray = imread(os.path.join(here, "data", "gradient.png"), flatten=True)
+small = imresize(rgb, 50)                      # percent
+thumb = imresize(gray, (12, 16), interp="bicubic")
+edges = np.abs(np.diff(gray, axis=1))
+edges8 = bytescale(edges)
 
-def main(output_dir):
-    depth = np.array([[0, 1000, 20000], [40000, 65535, 123]], dtype=np.int32)
-    img = toimage(depth, high=depth.max(), low=depth.min(), mode="I")
-    path16 = os.path.join(output_dir, "depth16.png")
-    img.save(path16)
-    back = imread(path16)
-    print("16-bit round trip:", back.dtype, "equal:", np.array_equal(depth, back))
+imsave(os.path.join(output_dir, "small.png"), small)
+imsave(os.path.join(output_dir, "edges.png"), edges8)
 
-    counts = np.array([[0, 7, 100]], dtype=np.int64)
-    path8 = os.path.join(output_dir, "counts.png")
-    imsave(path8, counts)
-    print("imsave rescales:", counts.tolist(), "->", imread(path8).tolist())
-
-    print("bytescale:", bytescale(np.array([[-1.5, 0.25, 2.0]], dtype=np.float32)).tolist())
-
-
-if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp())
+print("input      %s %s" % (rgb.shape, rgb.dtype))
+print("gray       %s %s mean=%.4f" % (gray.shape, gray.dtype, gray.mean()))
+print("small      %s %s sum=%d" % (small.shape, small.dtype, small.sum()))
+print("thumb      %s %s sum=%d" % (thumb.shape, thumb.dtype, thumb.sum()))
+print("edges8     %s %s sum=%d" % (edges8.shape, edges8.dtype, edges8.sum()))

@@ -3,14 +3,17 @@
 from ._datachange import DataChangedWarning, warn_on_data_change
 from ._errors import ChannelAxisError, NotAnArrayError
 from ._exact_codecs import ExactStorageError
+from ._install import install, installed, is_installed, uninstall
 from ._legacy_image import LegacyImage
 from ._transform import UnknownInterpolationError
 from .legacy import bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage
+from . import misc
 
 __version__ = "0.1.0"
 
 __all__ = [
     "bytescale", "toimage", "fromimage", "imread", "imsave", "imresize", "imrotate", "imfilter", "imshow",
     "LegacyImage", "NotAnArrayError", "ChannelAxisError", "UnknownInterpolationError", "ExactStorageError",
-    "DataChangedWarning", "warn_on_data_change", "__version__",
+    "DataChangedWarning", "warn_on_data_change", "install", "uninstall", "installed", "is_installed", "misc",
+    "__version__",
 ]

@@ -98,7 +98,10 @@ def write_atomically(path: str, write: Callable[[IO[bytes]], None]) -> None:
     """
     directory, base = os.path.split(path)
     temporary = os.path.join(directory, ".%s.%s.tmp" % (base, secrets.token_hex(6)))
-    os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # ours alone, umask applied
+    try:
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # ours alone, umask applied
+    except OSError as error:  # name the file the caller asked for, not our temporary one
+        raise type(error)(error.errno, error.strerror, path) from None
     try:
         with open(temporary, "wb") as handle:  # opened by name: writers such as tifffile want handle.name
             write(handle)

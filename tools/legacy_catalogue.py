@@ -649,3 +649,47 @@ def all_cases(input_file_names):
     return itertools.chain(bytescale_cases(), toimage_cases(), toimage_save_cases(), fromimage_cases(),
                            imread_cases(input_file_names), imsave_cases(), imresize_cases(), imrotate_cases(),
                            imfilter_cases(), imshow_cases())
+
+
+# --- the rest of scipy.misc 1.1.0 (recorded where scipy 1.1.0 itself is installed) -------------
+
+def function(name):
+    """A callable both sides can build: a numpy ufunc by name, or one of the codec's test functions."""
+    return {"$func": name}
+
+
+def namespace_cases():
+    for np_points in (1, 2, 3, 4, 5, 7, 9, 11, 13):
+        for ndiv in (0, 1, 2, 3, 4, 6):
+            yield ("misc/central_diff_weights/%d/%d" % (np_points, ndiv), "central_diff_weights",
+                   [np_points], {"ndiv": ndiv})
+    functions = ["sin", "exp", "cubic", "power"]
+    for name in functions:
+        args = (3.0,) if name == "power" else ()
+        for n in (1, 2, 3, 4):
+            for order in (3, 5, 7, 9, 11, 4):
+                for x0, dx in ((0.5, 1e-3), (1.0, 1e-6), (2.0, 0.5)):
+                    yield ("misc/derivative/%s/n%d/o%d/%g/%g" % (name, n, order, x0, dx), "derivative",
+                           [function(name), x0], {"dx": dx, "n": n, "order": order, "args": args})
+    yield "misc/derivative/array_x0", "derivative", [function("sin"), np.array([0.1, 0.2, 0.3])], {}
+    for n, k in ((5, 2), (10, 3), (0, 0), (3, 5), (60, 30)):
+        for exact in (False, True):
+            yield "misc/comb/%d/%d/%s" % (n, k, exact), "comb", [n, k], {"exact": exact}
+    yield "misc/comb/array", "comb", [np.array([5, 6, 7]), np.array([2, 3, 4])], {}
+    for n in (0, 1, 5, 10, 20, 25):
+        for exact in (False, True):
+            yield "misc/factorial/%d/%s" % (n, exact), "factorial", [n], {"exact": exact}
+            yield "misc/factorial2/%d/%s" % (n, exact), "factorial2", [n], {"exact": exact}
+        yield "misc/factorialk/%d/3" % n, "factorialk", [n, 3], {"exact": True}
+    yield "misc/factorial/array", "factorial", [np.array([3, 4, 5])], {}
+    yield "misc/factorial/negative", "factorial", [-1], {}
+    rng = _rng(15000)
+    values = rng.standard_normal((3, 4))
+    yield "misc/logsumexp/all", "logsumexp", [values], {}
+    yield "misc/logsumexp/axis0", "logsumexp", [values], {"axis": 0}
+    yield "misc/logsumexp/b", "logsumexp", [values], {"b": np.abs(values)}
+    yield "misc/logsumexp/sign", "logsumexp", [values], {"b": values, "return_sign": True}
+    yield "misc/pade/exp", "pade_coefficients", [[1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24], 2], {}
+    yield "misc/pade/exp_m", "pade_coefficients", [[1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120], 2], {"n": 3}
+    yield "misc/who/arrays", "who_output", [{"alpha": np.zeros((2, 3)), "b": np.arange(5), "c": 3}], {}
+    yield "misc/who/empty", "who_output", [{}], {}

@@ -9,11 +9,15 @@ Usage (from the repository root, network access to the package index needed)::
 ``reference`` builds a Python 3.11 venv with numpy 1.23.5, Pillow 9.3.0 and pypng
 (for 16-bit RGB input files), downloads scipy 1.1.0's wheel with pip, extracts
 ``scipy/misc/pilutil.py`` to a temporary directory and runs it unmodified over
-``tools/legacy_catalogue.py``; it writes ``tests/fixtures/legacy``.
+``tools/legacy_catalogue.py``; it writes ``tests/fixtures/legacy``, and what each
+``examples/*.py`` prints with that pilutil as ``scipy.misc`` (``tests/fixtures/examples``).
 
 ``2018`` builds a Python 3.7 venv with the stack of 2018 (scipy 1.1.0 installed
 from its wheel, numpy 1.15.4, Pillow 5.3.0), replays the same catalogue on the
-reference input files, and writes ``tests/fixtures/legacy_2018``.
+reference input files, and writes ``tests/fixtures/legacy_2018``; it also records the
+rest of scipy 1.1.0's ``scipy.misc`` namespace (``derivative``, ``central_diff_weights``,
+``comb``, ..., ``who``) into ``tests/fixtures/namespace``, the only stack where scipy
+1.1.0 itself runs.
 
 Environments and the wheel are cached under ``~/.cache/scipy-misc-compat``.
 """
@@ -84,9 +88,10 @@ def main():
     with tempfile.TemporaryDirectory() as temp:
         if args.stack == "reference":
             pilutil, = scipy_wheel.extract("scipy/misc/pilutil.py", temp)
-            command += ["--pilutil", pilutil]
+            command += ["--pilutil", pilutil, "--examples-out", os.path.join(ROOT, "tests/fixtures/examples")]
         else:
-            command += ["--installed-scipy", "--reuse-files", os.path.join(ROOT, STACKS["reference"]["out"], "files")]
+            command += ["--installed-scipy", "--reuse-files", os.path.join(ROOT, STACKS["reference"]["out"], "files"),
+                        "--namespace-out", os.path.join(ROOT, "tests/fixtures/namespace")]
         subprocess.run(command, check=True)
 
 

@@ -54,18 +54,14 @@ def main():
     parser.add_argument("--installed-scipy", action="store_true")
     parser.add_argument("--reuse-files")
     parser.add_argument("--stack-label", default="")
+    parser.add_argument("--namespace-out", help="with --installed-scipy: also record scipy.misc's other names here")
+    parser.add_argument("--examples-out", help="also record what examples/*.py print with this pilutil as scipy.misc")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     pilutil = load_pilutil(args)
 
     out = os.path.abspath(args.out)
-    written_dir = os.path.join(out, "written")
-    for stale in (written_dir, os.path.join(out, "cases.json"), os.path.join(out, "arrays.npz")):
-        if os.path.isdir(stale):
-            shutil.rmtree(stale)
-        elif os.path.exists(stale):
-            os.remove(stale)
-    os.makedirs(written_dir)
+    os.makedirs(out, exist_ok=True)
     if args.reuse_files:
         files_dir = os.path.abspath(args.reuse_files)
         file_names = sorted(n for n in os.listdir(files_dir))
@@ -76,10 +72,26 @@ def main():
             shutil.rmtree(files_dir)
         file_names = make_input_files(files_dir)
 
+    write_fixture(out, args, file_names, record(pilutil, legacy_catalogue.all_cases(file_names), files_dir, out))
+    if args.examples_out:
+        record_examples(pilutil, os.path.abspath(args.examples_out))
+    if args.namespace_out:
+        import scipy.misc
+        namespace_dir = os.path.abspath(args.namespace_out)
+        cases = record(scipy.misc, legacy_catalogue.namespace_cases(), files_dir, namespace_dir)
+        write_fixture(namespace_dir, args, [], cases)
+
+
+def record(api, catalogue, files_dir, out):
+    """Run every case of ``catalogue`` against ``api``; returns (cases, arrays)."""
+    written_dir = os.path.join(out, "written")
+    if os.path.isdir(written_dir):
+        shutil.rmtree(written_dir)
+    os.makedirs(written_dir)
     store = codec.ArrayStore()
     cases = []
     seen = set()
-    for case_id, function, case_args, case_kwargs in legacy_catalogue.all_cases(file_names):
+    for case_id, function, case_args, case_kwargs in catalogue:
         assert case_id not in seen, case_id
         seen.add(case_id)
         encoded_args = [codec.encode(a, store) for a in case_args]
@@ -89,7 +101,7 @@ def main():
         try:
             real_args = [codec.decode(a, store.arrays, resolver) for a in encoded_args]
             real_kwargs = dict((k, codec.decode(v, store.arrays, resolver)) for k, v in encoded_kwargs.items())
-            result, error = codec.call_case(pilutil, function, real_args, real_kwargs)
+            result, error = codec.call_case(api, function, real_args, real_kwargs)
             outcome = codec.observe(result, error, real_args, store)
             resolver.close()  # flush files opened for the case before reading them
             outcome["written"] = save_outputs(resolver, written_dir, case_id)
@@ -98,8 +110,12 @@ def main():
             shutil.rmtree(temp_dir, ignore_errors=True)
         cases.append({"id": case_id, "function": function, "args": encoded_args, "kwargs": encoded_kwargs,
                       "outcome": outcome})
+    return cases, store.arrays
 
-    np.savez_compressed(os.path.join(out, "arrays.npz"), **store.arrays)
+
+def write_fixture(out, args, file_names, recorded):
+    cases, arrays = recorded
+    np.savez_compressed(os.path.join(out, "arrays.npz"), **arrays)
     manifest = {
         "recorded_with": {
             "label": args.stack_label,
@@ -113,6 +129,35 @@ def main():
     }
     write_manifest(os.path.join(out, "cases.json"), manifest)
     print("recorded %d cases into %s" % (len(cases), out))
+
+
+def record_examples(pilutil, out):
+    """Run each example script with scipy.misc served by scipy 1.1.0's pilutil; keep what it prints."""
+    import contextlib
+    import glob
+    import io
+    import runpy
+    import types
+    misc = types.ModuleType("scipy.misc")
+    misc.__dict__.update(dict((name, getattr(pilutil, name)) for name in pilutil.__all__))
+    scipy = types.ModuleType("scipy")
+    scipy.__path__ = []
+    scipy.misc = misc
+    sys.modules.update({"scipy": scipy, "scipy.misc": misc})
+    os.makedirs(out, exist_ok=True)
+    for script in sorted(glob.glob(os.path.join(os.path.dirname(HERE), "examples", "*.py"))):
+        printed = io.StringIO()
+        saved_argv = sys.argv
+        sys.argv = [script, tempfile.mkdtemp()]
+        try:
+            with contextlib.redirect_stdout(printed):
+                runpy.run_path(script, run_name="__main__")
+        finally:
+            sys.argv = saved_argv
+        name = os.path.splitext(os.path.basename(script))[0] + ".txt"
+        with open(os.path.join(out, name), "w") as handle:
+            handle.write(printed.getvalue())
+        print("recorded the output of %s" % os.path.basename(script))
 
 
 def write_manifest(path, manifest):

@@ -1,0 +1,256 @@
+"""The rest of scipy 1.1.0's ``scipy.misc``: finite differences, datasets, aliases.
+
+scipy history: ``derivative``, ``central_diff_weights``, ``ascent``, ``face`` and
+``electrocardiogram`` were deprecated in scipy 1.10 and removed in 1.15 (the
+datasets moved to ``scipy.datasets``); the aliases ``comb``, ``factorial``,
+``factorial2``, ``factorialk``, ``logsumexp``, ``pade``, ``info``, ``source``,
+``who`` were deprecated in 1.0 and removed in 1.3.
+
+``derivative`` and ``central_diff_weights`` are re-implemented here (checked against
+values recorded from scipy 1.1.0, ``tests/fixtures/namespace``); ``who`` and
+``source`` too, because numpy 2.0 removed them. Names that only forward to scipy
+(``comb``, ``pade``, the datasets, ...) load it on first use and raise an
+``ImportError`` that says what to install when it is missing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import sys
+from fractions import Fraction
+from typing import Any, Callable, Dict, List, Optional, Sequence
+
+import numpy as np
+
+# --- finite differences ----------------------------------------------------------------------
+
+#: Central-difference coefficients (numerators, denominator) that scipy 1.1.0 used
+#: directly for the first and second derivative with 3, 5, 7 and 9 points.
+_TABULATED_WEIGHTS = {
+    (1, 3): ([-1, 0, 1], 2.0),
+    (1, 5): ([1, -8, 0, 8, -1], 12.0),
+    (1, 7): ([-1, 9, -45, 0, 45, -9, 1], 60.0),
+    (1, 9): ([3, -32, 168, -672, 0, 672, -168, 32, -3], 840.0),
+    (2, 3): ([1, -2.0, 1], 1.0),
+    (2, 5): ([-1, 16, -30, 16, -1], 12.0),
+    (2, 7): ([2, -27, 270, -490, 270, -27, 2], 180.0),
+    (2, 9): ([-9, 128, -1008, 8064, -14350, 8064, -1008, 128, -9], 5040.0),
+}
+
+
+def central_diff_weights(Np: int, ndiv: int = 1) -> np.ndarray:  # noqa: N803 (scipy's name)
+    """Weights for an ``Np``-point central ``ndiv``-th derivative on unit spacing.
+
+    The derivative is ``w[0]*f(x - h*dx) + ... + w[-1]*f(x + h*dx)`` divided by
+    ``dx**ndiv``, with ``h = Np // 2``. scipy 1.1.0 inverted a Vandermonde matrix in
+    floating point; here the system is solved in exact rational arithmetic and then
+    rounded, so results agree with scipy 1.1.0's to about 1e-9 relative (less for
+    large ``Np``, where scipy's own values were inaccurate).
+
+    Raises
+    ------
+    ValueError
+        ``Np < ndiv + 1`` or ``Np`` even (scipy 1.1.0's checks and messages).
+
+    Examples
+    --------
+    >>> from scipy_misc_compat.misc import central_diff_weights
+    >>> central_diff_weights(5, 2) * 12
+    array([ -1.,  16., -30.,  16.,  -1.])
+    """
+    if Np < ndiv + 1:
+        raise ValueError("Number of points must be at least the derivative order + 1.")
+    if Np % 2 == 0:
+        raise ValueError("The number of points must be odd.")
+    half = Np >> 1
+    offsets = range(-half, half + 1)
+    # Row `ndiv` of the inverse of V[j][k] = x_j**k, times ndiv!: the weights w with
+    # sum_j w_j x_j**k == ndiv! when k == ndiv, else 0.
+    factorial = 1
+    for factor in range(2, ndiv + 1):
+        factorial *= factor
+    powers = [[Fraction(x) ** k for x in offsets] for k in range(Np)]  # powers[k][j] = x_j**k
+    target = [Fraction(factorial if k == ndiv else 0) for k in range(Np)]
+    return np.array([float(w) for w in _solve(powers, target)])
+
+
+def _solve(matrix: List[List[Fraction]], rhs: List[Fraction]) -> List[Fraction]:
+    """Exact Gauss-Jordan elimination (the Vandermonde system is square and regular)."""
+    size = len(rhs)
+    rows = [row[:] + [value] for row, value in zip(matrix, rhs)]
+    for column in range(size):
+        pivot = next(r for r in range(column, size) if rows[r][column] != 0)
+        rows[column], rows[pivot] = rows[pivot], rows[column]
+        lead = rows[column][column]
+        rows[column] = [value / lead for value in rows[column]]
+        for r in range(size):
+            if r != column and rows[r][column] != 0:
+                factor = rows[r][column]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[column])]
+    return [row[-1] for row in rows]
+
+
+def derivative(func: Callable[..., Any], x0: Any, dx: float = 1.0, n: int = 1, args: Sequence[Any] = (),
+               order: int = 3) -> Any:
+    """The ``n``-th derivative of ``func`` at ``x0`` by central differences, as scipy 1.1.0.
+
+    ``order`` points spaced ``dx`` apart are used (odd, at least ``n + 1``); for
+    ``n`` 1 and 2 with 3 to 9 points the tabulated coefficients scipy used give
+    bit-identical results, other combinations use ``central_diff_weights``.
+
+    Examples
+    --------
+    >>> from scipy_misc_compat.misc import derivative
+    >>> print(round(float(derivative(lambda x: x**3 + x**2, 1.0, dx=1e-3)), 6))
+    5.000001
+    """
+    if order < n + 1:
+        raise ValueError("'order' (the number of points used to compute the derivative), "
+                         "must be at least the derivative order 'n' + 1.")
+    if order % 2 == 0:
+        raise ValueError("'order' (the number of points used to compute the derivative) must be odd.")
+    tabulated = _TABULATED_WEIGHTS.get((n, order))
+    if tabulated is not None:
+        weights = np.array(tabulated[0]) / tabulated[1]
+    else:
+        weights = central_diff_weights(order, n)
+    half = order >> 1
+    total = 0.0
+    for k in range(order):  # summed in scipy 1.1.0's order, for identical rounding
+        total += weights[k] * func(x0 + (k - half) * dx, *args)
+    spacing = dx
+    for _ in range(n - 1):
+        spacing = spacing * dx
+    return total / spacing
+
+
+# --- numpy's removed helpers ---------------------------------------------------------------------
+
+def who(vardict: Optional[Dict[str, Any]] = None) -> None:
+    """Print the numpy arrays in ``vardict`` (default: the caller's globals) as numpy 1.x did.
+
+    numpy 2.0 removed ``numpy.who``; the table is the same: name, shape, bytes and
+    dtype of each array, an array seen again under another name marked as an alias
+    and counted once.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scipy_misc_compat.misc import who
+    >>> who({'x': np.zeros(2), 'y': np.ones(3)})
+    Name            Shape            Bytes            Type
+    ===========================================================
+    <BLANKLINE>
+    x               2                16               float64
+    y               3                24               float64
+    <BLANKLINE>
+    Upper bound on total bytes  =       40
+    """
+    if vardict is None:
+        vardict = sys._getframe(1).f_globals
+    rows = []
+    first_name_of: Dict[int, str] = {}
+    total = 0
+    for name, value in vardict.items():
+        if not isinstance(value, np.ndarray):
+            continue
+        original = first_name_of.setdefault(id(value), name)
+        if original == name:
+            total += value.nbytes
+        label = name if original == name else "%s (%s)" % (name, original)
+        rows.append((label, " x ".join(map(str, value.shape)), str(value.nbytes), value.dtype.name))
+    if rows:
+        widths = [max(10, max(len(row[column]) for row in rows)) for column in range(3)]
+        header = "Name".ljust(widths[0] + 6) + "Shape".ljust(widths[1] + 7) + "Bytes".ljust(widths[2] + 7) + "Type"
+        print(header + "\n" + "=" * (len(header) + 5) + "\n")
+        for label, shape, size, dtype in rows:
+            print(label.ljust(widths[0] + 6) + shape.ljust(widths[1] + 7) + size.ljust(widths[2] + 7) + dtype)
+    print("\nUpper bound on total bytes  =       %d" % total)
+
+
+def source(object: Any, output: Any = sys.stdout) -> None:  # noqa: A002 (scipy's name)
+    """Print the file and source code of ``object``, as ``numpy.source`` did (removed in numpy 2.0)."""
+    try:
+        print("In file: %s\n" % inspect.getsourcefile(object), file=output)
+        print(inspect.getsource(object), file=output)
+    except Exception:
+        print("Not available for this object.", file=output)
+
+
+def info(object: Any = None, maxwidth: int = 76, output: Any = sys.stdout,  # noqa: A002 (scipy's name)
+         toplevel: str = "scipy") -> None:
+    """``numpy.info`` with ``toplevel='scipy'``, as ``scipy.misc.info`` was."""
+    np.info(object, maxwidth, output, toplevel)
+
+
+# --- names that forward to scipy ---------------------------------------------------------------
+
+#: name -> (module, attribute, what to install when it is missing)
+FORWARDED = {
+    "comb": ("scipy.special", "comb", "scipy"),
+    "factorial": ("scipy.special", "factorial", "scipy"),
+    "factorial2": ("scipy.special", "factorial2", "scipy"),
+    "factorialk": ("scipy.special", "factorialk", "scipy"),
+    "logsumexp": ("scipy.special", "logsumexp", "scipy"),
+    "pade": ("scipy.interpolate", "pade", "scipy"),
+}
+
+_DATASET_HELP = ("scipy.misc.%s() now comes from scipy.datasets, which downloads its data with pooch on first use "
+                 "and caches it. Install them (pip install 'scipy>=1.10' pooch) and allow network access once, "
+                 "or put the cached file in pooch's cache directory (scipy.datasets.download_all() fetches all). ")
+
+
+def _dataset(name: str, **kwargs: Any) -> Any:
+    try:
+        loader = getattr(importlib.import_module("scipy.datasets"), name)
+    except (ImportError, AttributeError) as error:
+        raise ImportError(_DATASET_HELP % name + "Here: %s" % error) from None
+    try:
+        return loader(**kwargs)
+    except ImportError as error:  # pooch missing
+        raise ImportError(_DATASET_HELP % name + "Here: %s" % error) from None
+    except Exception as error:  # no network, no cache
+        raise OSError(_DATASET_HELP % name + "Here: %s: %s" % (type(error).__name__, error)) from error
+
+
+def ascent() -> np.ndarray:
+    """The 512x512 uint8 "ascent" image of scipy 1.1.0, from ``scipy.datasets`` (needs scipy and pooch)."""
+    return _dataset("ascent")
+
+
+def face(gray: bool = False) -> np.ndarray:
+    """The 768x1024 raccoon face of scipy 1.1.0 (RGB, or gray), from ``scipy.datasets``."""
+    return _dataset("face", gray=gray)
+
+
+def electrocardiogram() -> np.ndarray:
+    """scipy 1.1.0's electrocardiogram signal (108000 samples at 360 Hz), from ``scipy.datasets``."""
+    return _dataset("electrocardiogram")
+
+
+def forwarded(name: str) -> Any:
+    """The object scipy provides for ``name`` today, or ImportError saying what to install."""
+    module_name, attribute, requirement = FORWARDED[name]
+    try:
+        module = importlib.import_module(module_name)
+        return getattr(module, attribute)
+    except (ImportError, AttributeError) as error:
+        raise ImportError(
+            "scipy.misc.%s comes from %s.%s, which is not available here (%s). Install it with: "
+            "pip install %s" % (name, module_name, attribute, error, requirement)) from None
+
+
+def doccer() -> Any:
+    """scipy's docstring helpers, which scipy 1.1.0 exposed as ``scipy.misc.doccer``."""
+    for module_name in ("scipy._lib.doccer", "scipy.misc.doccer"):
+        try:
+            return importlib.import_module(module_name)
+        except ImportError:
+            continue
+    raise ImportError("scipy.misc.doccer is scipy's own module (now scipy._lib.doccer); install scipy: "
+                      "pip install scipy")
+
+
+__all__ = ["central_diff_weights", "derivative", "who", "source", "info", "forwarded", "doccer", "FORWARDED",
+           "ascent", "face", "electrocardiogram"]

@@ -1,0 +1,86 @@
+"""``run``: execute a legacy script or module with ``scipy.misc`` provided first.
+
+Behaves like ``python SCRIPT.py ARGS`` / ``python -m MODULE ARGS``: ``sys.argv``,
+``__main__``, ``sys.path[0]``, the exit code of ``sys.exit``, and an uncaught
+exception's traceback (printed without this runner's own frames, exit status 1).
+"""
+
+from __future__ import annotations
+
+import os
+import runpy
+import sys
+import traceback
+from typing import List
+
+from .._install import install
+
+RUN_USAGE = "usage: scipy-misc-compat run SCRIPT.py [ARGS...] | run -m MODULE [ARGS...]"
+
+
+def run_command(arguments: List[str]) -> int:
+    if not arguments or arguments[0] in ("-h", "--help"):
+        print(RUN_USAGE + "\n\nRuns legacy code with scipy.misc's scipy 1.1.0 functions installed "
+              "(also where scipy itself is not installed).")
+        return 0 if arguments else 2
+    if arguments[0] == "-m":
+        if len(arguments) < 2:
+            print(RUN_USAGE, file=sys.stderr)
+            return 2
+        return _execute(module=arguments[1], argv_tail=arguments[2:])
+    return _execute(script=arguments[0], argv_tail=arguments[1:])
+
+
+def _execute(script: str = "", module: str = "", argv_tail: List[str] = ()) -> int:  # type: ignore[assignment]
+    install(without_scipy=True)  # `run` is the explicit opt-in for a scipy-less environment
+    try:
+        if module:
+            sys.argv = [module] + list(argv_tail)  # runpy replaces argv[0] with the module's path
+            sys.path.insert(0, os.getcwd())
+            runpy.run_module(module, run_name="__main__", alter_sys=True)
+        else:
+            if not os.path.exists(script):
+                print("scipy-misc-compat run: can't open file %r: No such file or directory" % script,
+                      file=sys.stderr)
+                return 2
+            sys.argv = [script] + list(argv_tail)
+            sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+            runpy.run_path(script, run_name="__main__")
+    except SystemExit as exit_request:
+        return _exit_status(exit_request.code)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:  # print it as python would, from the script's first frame on
+        _print_script_traceback(error)
+        return 1
+    return 0
+
+
+def _is_runner_frame(filename: str) -> bool:
+    """This module's frames and runpy's (a file, or "<frozen runpy>" on Python >= 3.11)."""
+    if filename.startswith("<frozen runpy"):
+        return True
+    return os.path.abspath(filename) in (os.path.abspath(__file__), os.path.abspath(runpy.__file__ or ""))
+
+
+def _exit_status(code: object) -> int:
+    """What the interpreter makes of ``sys.exit(code)``."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _print_script_traceback(error: BaseException) -> None:
+    frames = traceback.extract_tb(error.__traceback__)
+    first_script_frame = next((i for i, frame in enumerate(frames) if not _is_runner_frame(frame.filename)),
+                              len(frames))
+    tb = error.__traceback__
+    for _ in range(first_script_frame):
+        tb = tb.tb_next if tb is not None else None
+    sys.stderr.write("".join(traceback.format_exception(type(error), error, tb)))
+
+
+__all__ = ["run_command"]

@@ -1,0 +1,94 @@
+"""`scipy-misc-compat run` and the pytest plugin, driven as a user would drive them."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(*arguments, cwd=None):
+    return subprocess.run([sys.executable, "-m", "scipy_misc_compat"] + list(arguments), capture_output=True,
+                          text=True, cwd=cwd)
+
+
+def test_run_script_with_arguments():
+    script = os.path.join(DATA, "legacy_script.py")
+    completed = run("run", script, "--flag", "two words")
+    assert completed.returncode == 0, completed.stderr
+    assert "argv=%r name=__main__" % [script, "--flag", "two words"] in completed.stdout
+    assert "scaled=[0, 255]" in completed.stdout
+
+
+def test_run_passes_exit_codes_through():
+    script = os.path.join(DATA, "legacy_script.py")
+    assert run("run", script, "exit", "3").returncode == 3
+    completed = run("run", script, "message", "bye")
+    assert completed.returncode == 1 and "stopping: bye" in completed.stderr
+
+
+def test_run_shows_the_scripts_traceback_only():
+    completed = run("run", os.path.join(DATA, "legacy_script.py"), "raise")
+    assert completed.returncode == 1
+    lines = completed.stderr.splitlines()
+    assert lines[0] == "Traceback (most recent call last):"
+    assert "legacy_script.py" in lines[1]  # the first frame is the script's, not the runner's
+    assert "runpy" not in completed.stderr and "cli" not in completed.stderr
+    assert lines[-1] == "ValueError: legacy failure"
+
+
+def test_run_module_with_arguments():
+    completed = run("run", "-m", "legacy_pkg", "a", "-b", cwd=DATA)
+    assert completed.returncode == 0, completed.stderr
+    assert "module argv=['a', '-b'] name=__main__" in completed.stdout
+    assert "(4, 4)" in completed.stdout
+
+
+def test_run_missing_script_and_usage():
+    assert run("run", "no_such_script.py").returncode == 2
+    assert run().returncode == 2
+    help_text = run("--help").stdout
+    assert "run SCRIPT.py" in help_text and "run -m MODULE" in help_text
+
+
+def test_console_script_is_installed():
+    executable = shutil.which("scipy-misc-compat", path=os.path.dirname(sys.executable))
+    assert executable, "the console script scipy-misc-compat is not installed next to this python"
+    completed = subprocess.run([executable, "run", os.path.join(DATA, "legacy_script.py")],
+                               capture_output=True, text=True)
+    assert completed.returncode == 0 and "scaled=[0, 255]" in completed.stdout
+
+
+def test_readme_main_job_runs_the_legacy_pipeline(tmp_path):
+    completed = run("run", os.path.join(ROOT, "examples", "legacy_pipeline.py"), str(tmp_path))
+    assert completed.returncode == 0, completed.stderr
+    assert "small      (24, 32, 3) uint8" in completed.stdout
+    assert (tmp_path / "small.png").exists() and (tmp_path / "edges.png").exists()
+
+
+def pytest_in(directory, *arguments):
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly"]
+                          + list(arguments), capture_output=True, text=True, cwd=directory)
+
+
+def test_plugin_runs_a_legacy_suite_unmodified(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(os.path.join(DATA, "legacy_project"), str(project))
+    (project / "pytest.ini").write_text("[pytest]\n")
+    completed = pytest_in(str(project), "--scipy-misc-compat")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "3 passed" in completed.stdout
+
+
+def test_plugin_is_inactive_unless_asked(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(os.path.join(DATA, "legacy_project"), str(project))
+    (project / "pytest.ini").write_text("[pytest]\n")
+    completed = pytest_in(str(project), "test_uses_fixture.py")  # only the fixture: works alone
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    import importlib.util
+    if importlib.util.find_spec("scipy") is None:  # without scipy and without the flag, legacy imports fail
+        completed = pytest_in(str(project), "test_legacy_pipeline.py")
+        assert completed.returncode != 0 and "scipy" in completed.stdout
