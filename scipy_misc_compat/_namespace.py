@@ -6,9 +6,10 @@ datasets moved to ``scipy.datasets``); the aliases ``comb``, ``factorial``,
 ``factorial2``, ``factorialk``, ``logsumexp``, ``pade``, ``info``, ``source``,
 ``who`` were deprecated in 1.0 and removed in 1.3.
 
-``derivative`` and ``central_diff_weights`` are re-implemented here (checked against
-values recorded from scipy 1.1.0, ``tests/fixtures/namespace``); ``who`` and
-``source`` too, because numpy 2.0 removed them. Names that only forward to scipy
+``derivative``, ``central_diff_weights`` and ``pade`` are re-implemented here
+(checked against values recorded from scipy 1.1.0, ``tests/fixtures/namespace``;
+scipy deprecated ``pade`` in 1.18); ``who`` and ``source`` too, because numpy 2.0
+removed them. Names that only forward to scipy
 (``comb``, ``pade``, the datasets, ...) load it on first use and raise an
 ``ImportError`` that says what to install when it is missing.
 """
@@ -184,6 +185,40 @@ def info(object: Any = None, maxwidth: int = 76, output: Any = sys.stdout,  # no
     np.info(object, maxwidth, output, toplevel)
 
 
+def pade(an: Sequence[float], m: int) -> tuple:
+    """Pade approximant ``p/q`` of the power series ``an``, with ``q`` of order ``m``, as scipy 1.1.0.
+
+    scipy 1.1.0's signature (``scipy.interpolate.pade`` later added ``n`` and is
+    deprecated from scipy 1.18). ``p`` has order ``len(an) - 1 - m`` and ``q(0) == 1``;
+    both are returned as ``numpy.poly1d``. The linear system is solved with numpy, so
+    coefficients agree with scipy 1.1.0's to rounding (checked to 1e-12 relative).
+
+    Examples
+    --------
+    >>> from scipy_misc_compat.misc import pade
+    >>> p, q = pade([1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24], 2)
+    >>> print(round(float(p(1) / q(1)), 6))
+    2.714286
+    """
+    coefficients = np.asarray(an, dtype=float)
+    total = len(coefficients) - 1
+    numerator_order = total - m
+    if numerator_order < 0:
+        raise ValueError("Order of q <m> must be smaller than len(an)-1.")
+    # Unknowns: p_0..p_n, q_1..q_m. Equation k (k = 0..N): p_k - sum_j q_j a_(k-j) = a_k,
+    # with p_k = 0 for k > n.
+    system = np.zeros((total + 1, total + 1))
+    for k in range(total + 1):
+        if k <= numerator_order:
+            system[k, k] = 1.0
+        for j in range(1, min(k, m) + 1):
+            system[k, numerator_order + j] = -coefficients[k - j]
+    solution = np.linalg.solve(system, coefficients)
+    numerator = solution[:numerator_order + 1]
+    denominator = np.concatenate(([1.0], solution[numerator_order + 1:]))
+    return np.poly1d(numerator[::-1]), np.poly1d(denominator[::-1])
+
+
 # --- names that forward to scipy ---------------------------------------------------------------
 
 #: name -> (module, attribute, what to install when it is missing)
@@ -193,7 +228,6 @@ FORWARDED = {
     "factorial2": ("scipy.special", "factorial2", "scipy"),
     "factorialk": ("scipy.special", "factorialk", "scipy"),
     "logsumexp": ("scipy.special", "logsumexp", "scipy"),
-    "pade": ("scipy.interpolate", "pade", "scipy"),
 }
 
 _DATASET_HELP = ("scipy.misc.%s() now comes from scipy.datasets, which downloads its data with pooch on first use "
@@ -252,5 +286,5 @@ def doccer() -> Any:
                       "pip install scipy")
 
 
-__all__ = ["central_diff_weights", "derivative", "who", "source", "info", "forwarded", "doccer", "FORWARDED",
+__all__ = ["central_diff_weights", "derivative", "who", "source", "info", "pade", "forwarded", "doccer", "FORWARDED",
            "ascent", "face", "electrocardiogram"]

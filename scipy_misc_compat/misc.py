@@ -3,9 +3,9 @@
 ``install()`` serves this module (or its names) as ``scipy.misc``; it can also be
 imported directly: ``from scipy_misc_compat import misc``. Image functions come from
 ``scipy_misc_compat.legacy``; ``derivative``, ``central_diff_weights``, ``who``,
-``source``, ``info``, ``ascent``, ``face`` and ``electrocardiogram`` (through
+``source``, ``info``, ``pade``, ``ascent``, ``face`` and ``electrocardiogram`` (through
 ``scipy.datasets``) from ``_namespace``; ``comb``, ``factorial``, ``factorial2``,
-``factorialk``, ``logsumexp``, ``pade`` and ``doccer`` are looked up in scipy on
+``factorialk``, ``logsumexp`` and ``doccer`` are looked up in scipy on
 first use.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 from . import legacy as pilutil
 from ._namespace import (FORWARDED, ascent, central_diff_weights, derivative, doccer as _doccer, electrocardiogram,
-                         face, forwarded, info, source, who)
+                         face, forwarded, info, pade, source, who)
 from .legacy import bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage
 
 #: scipy 1.1.0's ``scipy.misc.__all__``, in its order.
@@ -36,4 +36,4 @@ def __dir__() -> list:
 
 
 _ = (pilutil, bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage,
-     central_diff_weights, derivative, info, source, who, ascent, face, electrocardiogram)  # re-exported
+     central_diff_weights, derivative, info, source, who, ascent, face, electrocardiogram, pade)  # re-exported
