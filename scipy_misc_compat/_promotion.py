@@ -142,14 +142,14 @@ def clip(array: np.ndarray, low: Any, high: Any) -> np.ndarray:
     """
     dtype = result_type(array, low, high)
     values = as_dtype(array, dtype)
-    low_bound, high_bound = _bound(low, dtype), _bound(high, dtype)
+    low_bound, high_bound = clip_bound(low, dtype), clip_bound(high, dtype)
     if low_bound is None and high_bound is None:
         return values.copy() if values is array else values
     with np.errstate(all="ignore"):
         return np.clip(values, low_bound, high_bound)
 
 
-def _bound(value: Any, dtype: np.dtype) -> Any:
+def clip_bound(value: Any, dtype: np.dtype) -> Any:
     """A clip bound in ``dtype``, or None for NaN (numpy 1.x: no bound on that side)."""
     bound = as_dtype(value, dtype)
     if bound.dtype.kind in "fc" and np.isnan(bound):
@@ -164,4 +164,4 @@ _PYTHON_OPERATORS: "dict[Any, Any]" = {
     np.true_divide: lambda a, b: a / b,
 }
 
-__all__ = ["result_type", "scalar_op", "array_op", "clip", "as_dtype", "is_python_scalar"]
+__all__ = ["result_type", "scalar_op", "array_op", "clip", "clip_bound", "as_dtype", "is_python_scalar"]

@@ -8,12 +8,17 @@ the uint8 they return equals what scipy 1.1.0 returned, bit for bit.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, List, Optional, Tuple
 
 import numpy as np
 
-from . import _promotion
+from . import _engine, _promotion
 from ._errors import NotAnArrayError
+
+
+#: One step of a legacy chain: ("op", ufunc, scalar) applies ``array <ufunc> scalar``;
+#: ("clip", low, high) applies ``array.clip(low, high)``; both in numpy 1.x's dtypes.
+Step = Tuple[Any, ...]
 
 
 def check_byte_range(high: Any, low: Any) -> None:
@@ -37,14 +42,17 @@ def legacy_bytescale(data: Any, cmin: Any = None, cmax: Any = None, high: Any = 
     if dtype == np.uint8:
         return data  # scipy 1.1.0 returned uint8 input itself, unscaled and uncopied
     check_byte_range(high, low)
+    value_range = None
+    if _engine.accepts(data) and (cmin is None or cmax is None):
+        value_range = _engine.minimum_and_maximum(data)  # data.min() and data.max() in one pass
     if cmin is None:
-        cmin = data.min()
+        cmin = data.min() if value_range is None else value_range[0]
     if cmax is None:
-        cmax = data.max()
-    scale = _scale_factor(cmin, cmax, high, low)
+        cmax = data.max() if value_range is None else value_range[1]
+    steps = bytescale_steps(cmin, _scale_factor(cmin, cmax, high, low), low, high)
     if isinstance(data, np.ma.MaskedArray):
-        return _bytescale_masked(data, cmin, scale, low, high)
-    return _scale_to_uint8(data, cmin, scale, low, high)
+        return _bytescale_masked(data, steps)
+    return evaluate(data, steps, np.uint8, value_range)
 
 
 def _scale_factor(cmin: Any, cmax: Any, high: Any, low: Any) -> Any:
@@ -57,22 +65,39 @@ def _scale_factor(cmin: Any, cmax: Any, high: Any, low: Any) -> Any:
     return _promotion.scalar_op(np.true_divide, float(_promotion.scalar_op(np.subtract, high, low)), span)
 
 
-def _scale_to_uint8(data: np.ndarray, cmin: Any, scale: Any, low: Any, high: Any,
-                    passthrough: bool = False) -> np.ndarray:
-    """``(((data - cmin) * scale + low).clip(low, high) + 0.5).astype(uint8)``.
+def bytescale_steps(cmin: Any, scale: Any, low: Any, high: Any) -> List[Step]:
+    """``(((data - cmin) * scale + low).clip(low, high) + 0.5)``, then a cast to uint8."""
+    return [("op", np.subtract, cmin), ("op", np.multiply, scale), ("op", np.add, low), ("clip", low, high),
+            ("op", np.add, 0.5)]
 
-    Every step takes the numpy-1.x dtype.  ``passthrough=True`` applies only the
-    dtype changes and the clip, which is what ``numpy.ma`` left in masked slots.
+
+def mode_i_steps(cmin: Any, cmax: Any, high: Any, low: Any) -> List[Step]:
+    """``(data*1.0 - cmin)*(high - low)/(cmax - cmin) + low``, then a cast to uint32."""
+    return [("op", np.multiply, 1.0), ("op", np.subtract, cmin),
+            ("op", np.multiply, _promotion.scalar_op(np.subtract, high, low)),
+            ("op", np.true_divide, _promotion.scalar_op(np.subtract, cmax, cmin)), ("op", np.add, low)]
+
+
+def evaluate(data: np.ndarray, steps: List[Step], out_dtype: Any, value_range: Optional[tuple] = None) -> np.ndarray:
+    """The chain on ``data``: blocked and threaded where possible, else the straightforward way."""
+    if _engine.accepts(data):
+        return _engine.evaluate_blocked(data, steps, np.dtype(out_dtype), value_range)
+    return evaluate_whole(data, steps, out_dtype)
+
+
+def evaluate_whole(data: np.ndarray, steps: List[Step], out_dtype: Any, passthrough: bool = False) -> np.ndarray:
+    """The specification: each step on the whole array, in the numpy-1.x dtype, then the cast.
+
+    ``passthrough=True`` applies only the dtype changes and the clips, which is what
+    ``numpy.ma`` left in masked slots (the first operand's data) at each step.
     """
-    shifted = _promotion.array_op(np.subtract, data, cmin, passthrough=passthrough)
-    scaled = _promotion.array_op(np.multiply, shifted, scale, passthrough=passthrough)
-    del shifted
-    scaled = _promotion.array_op(np.add, scaled, low, passthrough=passthrough)
-    clipped = _promotion.clip(scaled, low, high)
-    del scaled
-    rounded = _promotion.array_op(np.add, clipped, 0.5, passthrough=passthrough)
-    del clipped
-    return cast_quietly(rounded, np.uint8)
+    values = data
+    for step in steps:
+        if step[0] == "clip":
+            values = _promotion.clip(values, step[1], step[2])
+        else:
+            values = _promotion.array_op(step[1], values, step[2], passthrough=passthrough)
+    return cast_quietly(values, out_dtype)
 
 
 def cast_quietly(values: np.ndarray, dtype: Any) -> np.ndarray:
@@ -89,33 +114,31 @@ def cast_quietly(values: np.ndarray, dtype: Any) -> np.ndarray:
         return values.astype(dtype)
 
 
-def _bytescale_masked(data: np.ma.MaskedArray, cmin: Any, scale: Any, low: Any, high: Any) -> np.ma.MaskedArray:
+def _bytescale_masked(data: np.ma.MaskedArray, steps: List[Step]) -> np.ma.MaskedArray:
     """Masked input: numpy.ma kept the first operand's data in masked slots at each step."""
     values = np.asarray(data.data)
-    result = _scale_to_uint8(values, cmin, scale, low, high)
+    result = evaluate_whole(values, steps, np.uint8)
     mask = np.ma.getmaskarray(data)
     if mask.any():
-        result[mask] = _scale_to_uint8(values[mask], cmin, scale, low, high, passthrough=True)
+        result[mask] = evaluate_whole(values[mask], steps, np.uint8, passthrough=True)
     return np.ma.MaskedArray(result, mask=data.mask)
 
 
 def legacy_mode_i_values(data: np.ndarray, high: Any, low: Any, cmin: Optional[Any], cmax: Optional[Any]) -> np.ndarray:
     """scipy 1.1.0's ramp for ``toimage(..., mode='I')``, as uint32.
 
-    ``(data*1.0 - cmin)*(high - low)/(cmax - cmin) + low`` with the numpy-1.x
-    dtypes, then a C cast to uint32 (out-of-range values wrap or become 0 as
-    numpy's cast makes them; a constant image divides by zero).
+    Out-of-range values wrap or become 0 as numpy's C cast makes them; a constant
+    image divides by zero, as it did.
     """
+    value_range = None
+    if _engine.accepts(data) and (cmin is None or cmax is None):
+        value_range = _engine.minimum_and_maximum(data)
     if cmin is None:
-        cmin = data.min()
+        cmin = data.min() if value_range is None else value_range[0]
     if cmax is None:
-        cmax = data.max()
-    values = _promotion.array_op(np.multiply, data, 1.0)
-    values = _promotion.array_op(np.subtract, values, cmin)
-    values = _promotion.array_op(np.multiply, values, _promotion.scalar_op(np.subtract, high, low))
-    values = _promotion.array_op(np.true_divide, values, _promotion.scalar_op(np.subtract, cmax, cmin))
-    values = _promotion.array_op(np.add, values, low)
-    return cast_quietly(values, np.uint32)
+        cmax = data.max() if value_range is None else value_range[1]
+    return evaluate(data, mode_i_steps(cmin, cmax, high, low), np.uint32, value_range)
 
 
-__all__ = ["legacy_bytescale", "legacy_mode_i_values", "check_byte_range"]
+__all__ = ["legacy_bytescale", "legacy_mode_i_values", "check_byte_range", "bytescale_steps", "mode_i_steps",
+           "evaluate", "evaluate_whole", "cast_quietly"]
