@@ -1,7 +1,7 @@
 """scipy-misc-compat: scipy 1.1.0's ``scipy.misc`` image functions on today's numpy and Pillow."""
 
 from ._datachange import DataChangedWarning, warn_on_data_change
-from ._errors import ChannelAxisError, NotAnArrayError
+from ._errors import ChannelAxisError, ImageTooLargeError, NotAnArrayError, UnreadableImageError
 from ._exact_codecs import ExactStorageError
 from ._install import install, installed, is_installed, uninstall
 from ._legacy_image import LegacyImage
@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "bytescale", "toimage", "fromimage", "imread", "imsave", "imresize", "imrotate", "imfilter", "imshow",
-    "LegacyImage", "NotAnArrayError", "ChannelAxisError", "UnknownInterpolationError", "ExactStorageError",
+    "LegacyImage", "NotAnArrayError", "ChannelAxisError", "UnreadableImageError", "ImageTooLargeError", "UnknownInterpolationError", "ExactStorageError",
     "DataChangedWarning", "warn_on_data_change", "install", "uninstall", "installed", "is_installed", "misc",
     "__version__",
 ]

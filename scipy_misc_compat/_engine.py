@@ -229,8 +229,9 @@ def _memory_ordered(data: np.ndarray, out_dtype: Any) -> Tuple[np.ndarray, np.nd
     """
     out = np.empty_like(data, dtype=out_dtype)
     order = sorted(range(out.ndim), key=lambda axis: -out.strides[axis])
-    flat_out = out.transpose(order).view()
-    flat_out.shape = (out.size,)  # raises rather than silently copying if the layout were not contiguous
+    flat_out = out.transpose(order).reshape(-1)
+    if not np.may_share_memory(flat_out, out):  # a copy would silently drop what is written into it
+        raise RuntimeError("internal error: output layout is not contiguous in memory order")
     return out, data.transpose(order), flat_out
 
 

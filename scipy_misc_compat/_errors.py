@@ -18,4 +18,22 @@ class ChannelAxisError(UnboundLocalError, ValueError):
     """``channel_axis`` was not 0, 1 or 2 (scipy 1.1.0 raised ``UnboundLocalError``)."""
 
 
-__all__ = ["NotAnArrayError", "ChannelAxisError"]
+class UnreadableImageError(OSError):
+    """A file could not be decoded as an image; the message names the file and the decoder's complaint.
+
+    Raised where the decoder failed with something other than an ``OSError`` or
+    ``ValueError`` (Pillow's ``SyntaxError`` for broken PNGs, ``struct.error``,
+    ``EOFError``, pypng's and tifffile's own errors, ...), so that a pipeline needs to
+    catch only ``OSError`` and ``ValueError``.
+    """
+
+
+class ImageTooLargeError(UnreadableImageError):
+    """The image declares more pixels than ``PIL.Image.MAX_IMAGE_PIXELS`` allows (twice it, as Pillow).
+
+    Pillow's decompression-bomb protection, applied to every decoder used here. To read
+    such images deliberately, raise or lift the limit: ``PIL.Image.MAX_IMAGE_PIXELS = None``.
+    """
+
+
+__all__ = ["NotAnArrayError", "ChannelAxisError", "UnreadableImageError", "ImageTooLargeError"]

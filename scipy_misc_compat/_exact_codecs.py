@@ -123,10 +123,21 @@ def _write_png_with_pypng(handle: IO[bytes], array: np.ndarray, channels: int, m
     png.write_chunks(handle, chunks[:1] + [text] + chunks[1:])  # after IHDR
 
 
+def check_pixel_count(width: int, height: int) -> None:
+    """Pillow's decompression-bomb limit (twice ``MAX_IMAGE_PIXELS``), for the decoders that are not Pillow."""
+    limit = Image.MAX_IMAGE_PIXELS
+    if limit is not None and width * height > 2 * limit:
+        from ._errors import ImageTooLargeError
+        raise ImageTooLargeError("image of %d x %d pixels exceeds the limit of %d pixels (PIL.Image.MAX_IMAGE_PIXELS "
+                                 "x 2; set PIL.Image.MAX_IMAGE_PIXELS to read it deliberately)"
+                                 % (width, height, 2 * limit))
+
+
 def read_png(data: bytes) -> np.ndarray:
     """The stored samples of a PNG at their natural depth, with our recorded dtype/shape applied."""
     reader = png.Reader(bytes=data)
     reader.preamble()
+    check_pixel_count(reader.width, reader.height)
     depth, colour_type = reader.bitdepth, reader.color_type
     if (depth == 16 and colour_type != 0) or (colour_type == 0 and depth in (2, 4)):
         samples = _read_png_with_pypng(data)
@@ -177,6 +188,8 @@ def tiff_writer(array: np.ndarray) -> Writer:
 
 def read_tiff(data: bytes) -> np.ndarray:
     with tifffile.TiffFile(io.BytesIO(data)) as tiff:
+        shape = tiff.series[0].shape
+        check_pixel_count(int(np.prod(shape[:-1], dtype=np.int64)) if len(shape) > 1 else 1, int(shape[-1]))
         samples = tiff.asarray()
         recorded = next((m.get(METADATA_KEY) for m in (tiff.shaped_metadata or ()) if METADATA_KEY in m), None)
     return _apply_metadata(samples, recorded)

@@ -2,25 +2,62 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import secrets
-from typing import IO, Any, Callable, Optional
+from typing import IO, Any, Callable, Iterator, Optional
 
 from PIL import Image
 
+from ._errors import ImageTooLargeError, UnreadableImageError
 from ._legacy_image import format_from_name
 
 
-def open_image(name: Any) -> Image.Image:
-    """``Image.open`` with the file named in every error.
+@contextlib.contextmanager
+def reading(name: Any) -> Iterator[None]:
+    """Turn whatever decoding ``name`` raises into an ``OSError`` or ``ValueError`` naming the file.
 
-    Use it as a context manager: a file opened from a path is closed on exit (a
-    file object given by the caller stays open, as Pillow leaves it).
+    ``OSError`` and ``ValueError`` (Pillow's usual complaints, and scipy 1.1.0's types)
+    keep their type; Pillow's ``DecompressionBombError`` becomes ``ImageTooLargeError``;
+    anything else a decoder raises on bad data (``SyntaxError``, ``struct.error``,
+    ``EOFError``, ``IndexError``, ...) becomes ``UnreadableImageError``.
     """
     try:
-        return Image.open(name)
+        yield
+    except UnreadableImageError as error:
+        raise with_file_name(error, name) from None
+    except Image.DecompressionBombError as error:
+        raise ImageTooLargeError("%s: %s (set PIL.Image.MAX_IMAGE_PIXELS to read it deliberately)"
+                                 % (describe_target(name), error)) from error
     except (OSError, ValueError) as error:
         raise with_file_name(error, name) from None
+    except MemoryError as error:
+        raise ImageTooLargeError("%s: not enough memory to decode it (%s)" % (describe_target(name), error)) \
+            from error
+    except Exception as error:
+        raise UnreadableImageError("%s: cannot decode this image (%s: %s)"
+                                   % (describe_target(name), type(error).__name__, error)) from error
+
+
+def open_image(name: Any) -> Image.Image:
+    """``Image.open`` after checking that ``name`` is something to read.
+
+    Use it as a context manager, inside ``reading(name)``: a file opened from a path
+    is closed on exit (a file object given by the caller stays open, as Pillow leaves it).
+    """
+    check_readable(name)
+    return Image.open(name)
+
+
+def check_readable(name: Any) -> None:
+    """A path, or a file object opened in binary mode; otherwise a TypeError saying what to pass."""
+    if is_path(name):
+        return
+    if not hasattr(name, "read"):
+        raise TypeError("imread: name must be a path or a binary file object, not %s" % type(name).__name__)
+    if isinstance(name, io.TextIOBase) or "b" not in getattr(name, "mode", "b"):
+        raise TypeError("imread: %s is open in text mode; open it with 'rb'." % describe_target(name))
 
 
 def with_file_name(error: Exception, name: Any) -> Exception:
@@ -117,18 +154,16 @@ def write_atomically(path: str, write: Callable[[IO[bytes]], None]) -> None:
 
 
 def read_bytes(name: Any) -> bytes:
-    """All bytes of a path or of a binary file object (errors name the file)."""
-    try:
-        if is_path(name):
-            with open(os.fsdecode(name), "rb") as handle:
-                return handle.read()
-        data = name.read()
-    except OSError as error:
-        raise with_file_name(error, name) from None
+    """All bytes of a path or of a binary file object (call inside ``reading(name)``)."""
+    check_readable(name)
+    if is_path(name):
+        with open(os.fsdecode(name), "rb") as handle:
+            return handle.read()
+    data = name.read()
     if not isinstance(data, bytes):
         raise TypeError("%s is open in text mode; open it with 'rb'." % describe_target(name))
     return data
 
 
-__all__ = ["open_image", "save_image", "describe_target", "write_to", "resolve_format", "read_bytes",
-           "with_file_name"]
+__all__ = ["open_image", "reading", "save_image", "describe_target", "write_to", "resolve_format", "read_bytes",
+           "with_file_name", "check_readable"]

@@ -21,7 +21,7 @@ from ._convert import channel_axis_of, legacy_fromimage, legacy_toimage
 from ._datachange import report_change
 from ._exact import exact_bytescale, exact_fromimage, exact_toimage, refuse_rescaling
 from ._exact_codecs import ExactStorageError, exact_writer, read_exact
-from ._io import open_image, read_bytes, resolve_format, save_image, with_file_name, write_to
+from ._io import open_image, read_bytes, reading, resolve_format, save_image, write_to
 from ._legacy_image import LegacyImage
 from ._scaling import legacy_bytescale
 from ._transform import legacy_imfilter, legacy_imresize, legacy_imrotate, legacy_imshow
@@ -258,8 +258,15 @@ def imread(name: Any, flatten: bool = False, mode: Optional[str] = None, *, exac
     Raises
     ------
     OSError
-        The file is missing or not an image Pillow can identify (the message
-        names the file).
+        The file is missing, is not an image, or cannot be decoded; the message
+        names the file. Decoder failures of other types are raised as
+        ``UnreadableImageError`` (an ``OSError``), and images larger than Pillow's
+        decompression-bomb limit as ``ImageTooLargeError`` (lift the limit
+        deliberately with ``PIL.Image.MAX_IMAGE_PIXELS = None``).
+    ValueError
+        ``mode`` names a conversion Pillow cannot do.
+    TypeError
+        ``name`` is neither a path nor a binary file object (e.g. opened in text mode).
 
     Examples
     --------
@@ -275,12 +282,9 @@ def imread(name: Any, flatten: bool = False, mode: Optional[str] = None, *, exac
         if flatten or mode is not None:
             raise ExactStorageError("imread(exact=True) returns the stored samples; flatten=%r, mode=%r would "
                                     "convert them. Drop them, or call without exact=True." % (flatten, mode))
-        data = read_bytes(name)
-        try:
-            return read_exact(data)
-        except (OSError, ValueError) as error:
-            raise with_file_name(error, name) from None
-    with open_image(name) as image:
+        with reading(name):
+            return read_exact(read_bytes(name))
+    with reading(name), open_image(name) as image:
         return legacy_fromimage(image, flatten=flatten, mode=mode)
 
 
