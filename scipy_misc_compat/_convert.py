@@ -149,7 +149,12 @@ def convert_as_scipy_era(image: Image.Image, mode: str) -> Image.Image:
     if mode in _SIXTEEN_BIT_MODES and image.mode in _COLOR_MODES and _compat.pillow_converts_color_to_i16():
         raise ValueError("conversion from RGB to %s not supported (as with scipy 1.1.0's Pillow; "
                          "convert to 'I' instead)" % mode)
-    return image.convert(mode)
+    try:
+        return image.convert(mode)
+    except ValueError as error:
+        if mode in str(error):
+            raise
+        raise ValueError("conversion from %s to %s not supported (%s)" % (image.mode, mode, error)) from None
 
 
 __all__ = ["legacy_toimage", "legacy_fromimage", "as_uint8_bytes", "as_scipy_era_mode", "convert_as_scipy_era"]

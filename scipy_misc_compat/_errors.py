@@ -18,6 +18,10 @@ class ChannelAxisError(UnboundLocalError, ValueError):
     """``channel_axis`` was not 0, 1 or 2 (scipy 1.1.0 raised ``UnboundLocalError``)."""
 
 
+class NotAFileError(AttributeError, TypeError):
+    """``imread`` got neither a path nor a file object (scipy 1.1.0 raised ``AttributeError`` here)."""
+
+
 class UnreadableImageError(OSError):
     """A file could not be decoded as an image; the message names the file and the decoder's complaint.
 
@@ -36,4 +40,9 @@ class ImageTooLargeError(UnreadableImageError):
     """
 
 
-__all__ = ["NotAnArrayError", "ChannelAxisError", "UnreadableImageError", "ImageTooLargeError"]
+class TextModeFileError(UnreadableImageError, TypeError):
+    """A file object opened in text mode (scipy 1.1.0 raised Pillow's ``UnidentifiedImageError``, an ``OSError``)."""
+
+
+__all__ = ["NotAnArrayError", "ChannelAxisError", "NotAFileError", "UnreadableImageError", "ImageTooLargeError",
+           "TextModeFileError"]

@@ -10,7 +10,7 @@ from typing import IO, Any, Callable, Iterator, Optional
 
 from PIL import Image
 
-from ._errors import ImageTooLargeError, UnreadableImageError
+from ._errors import ImageTooLargeError, NotAFileError, TextModeFileError, UnreadableImageError
 from ._legacy_image import format_from_name
 
 
@@ -55,9 +55,9 @@ def check_readable(name: Any) -> None:
     if is_path(name):
         return
     if not hasattr(name, "read"):
-        raise TypeError("imread: name must be a path or a binary file object, not %s" % type(name).__name__)
+        raise NotAFileError("imread: name must be a path or a binary file object, not %s" % type(name).__name__)
     if isinstance(name, io.TextIOBase) or "b" not in getattr(name, "mode", "b"):
-        raise TypeError("imread: %s is open in text mode; open it with 'rb'." % describe_target(name))
+        raise TextModeFileError("imread: %s is open in text mode; open it with 'rb'." % describe_target(name))
 
 
 def with_file_name(error: Exception, name: Any) -> Exception:
@@ -161,7 +161,7 @@ def read_bytes(name: Any) -> bytes:
             return handle.read()
     data = name.read()
     if not isinstance(data, bytes):
-        raise TypeError("%s is open in text mode; open it with 'rb'." % describe_target(name))
+        raise TextModeFileError("imread: %s is open in text mode; open it with 'rb'." % describe_target(name))
     return data
 
 

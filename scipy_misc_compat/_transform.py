@@ -14,7 +14,7 @@ import tempfile
 from typing import Any, Optional, Tuple
 
 import numpy as np
-from PIL import ImageFilter
+from PIL import Image, ImageFilter
 
 from ._convert import legacy_fromimage, legacy_toimage
 
@@ -70,7 +70,24 @@ def legacy_output_size(image_size: Tuple[int, int], size: Any) -> Tuple[int, int
 def legacy_imresize(arr: Any, size: Any, interp: str = "bilinear", mode: Optional[str] = None) -> np.ndarray:
     image = legacy_toimage(arr, mode=mode)
     width_height = legacy_output_size(image.size, size)
+    check_output_pixels(width_height)
     return legacy_fromimage(image.resize(width_height, resample=resample_filter(interp)))
+
+
+def check_output_pixels(width_height: Any) -> None:
+    """Refuse, before allocating, an output beyond Pillow's decompression-bomb limit (2 x MAX_IMAGE_PIXELS).
+
+    scipy 1.1.0 would have tried to allocate it. Lift the limit deliberately with
+    ``PIL.Image.MAX_IMAGE_PIXELS = None`` (or a larger number).
+    """
+    limit = Image.MAX_IMAGE_PIXELS
+    try:
+        width, height = (int(n) for n in width_height)
+    except (TypeError, ValueError):
+        return  # not two integers: Pillow raises what scipy 1.1.0 raised
+    if limit is not None and width > 0 and height > 0 and width * height > 2 * limit:
+        raise ValueError("imresize: an output of %d x %d pixels exceeds the limit of %d pixels (twice "
+                         "PIL.Image.MAX_IMAGE_PIXELS); raise that limit to allow it." % (height, width, 2 * limit))
 
 
 def legacy_imrotate(arr: Any, angle: Any, interp: str = "bilinear") -> np.ndarray:

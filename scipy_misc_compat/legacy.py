@@ -21,7 +21,7 @@ from ._convert import channel_axis_of, legacy_fromimage, legacy_toimage
 from ._datachange import report_change
 from ._exact import exact_bytescale, exact_fromimage, exact_toimage, refuse_rescaling
 from ._exact_codecs import ExactStorageError, exact_writer, read_exact
-from ._io import open_image, read_bytes, reading, resolve_format, save_image, write_to
+from ._io import check_readable, open_image, read_bytes, reading, resolve_format, save_image, write_to
 from ._legacy_image import LegacyImage
 from ._scaling import legacy_bytescale
 from ._transform import legacy_imfilter, legacy_imresize, legacy_imrotate, legacy_imshow
@@ -282,8 +282,10 @@ def imread(name: Any, flatten: bool = False, mode: Optional[str] = None, *, exac
         if flatten or mode is not None:
             raise ExactStorageError("imread(exact=True) returns the stored samples; flatten=%r, mode=%r would "
                                     "convert them. Drop them, or call without exact=True." % (flatten, mode))
+        check_readable(name)
         with reading(name):
             return read_exact(read_bytes(name))
+    check_readable(name)
     with reading(name), open_image(name) as image:
         return legacy_fromimage(image, flatten=flatten, mode=mode)
 

@@ -248,6 +248,8 @@ def run_all(paths, hang_seconds=HANG_SECONDS):
             record = json.loads(line)
             results[record["path"]] = record["records"]
             done += 1
+        process.wait()
+        process.stdout.close()
         os.remove(paths_file)
         pending = pending[done:]
     return results, crashes, hangs
