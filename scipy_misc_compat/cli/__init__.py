@@ -7,13 +7,21 @@ from typing import List, Optional
 
 from .run import run_command
 
-USAGE = """usage: scipy-misc-compat run SCRIPT.py [ARGS...]
-       scipy-misc-compat run -m MODULE [ARGS...]
+USAGE = """usage: scipy-misc-compat COMMAND [ARGS...]
 
 Commands:
-  run   run unmodified legacy code with scipy.misc provided by scipy-misc-compat
-        (scipy 1.1.0's imread, imsave, imresize, bytescale, ... and the rest of
-        its scipy.misc namespace), as `python SCRIPT.py ARGS...` would
+  run SCRIPT.py [ARGS...] | run -m MODULE [ARGS...]
+           run unmodified legacy code with scipy.misc provided by scipy-misc-compat
+           (scipy 1.1.0's imread, imsave, imresize, bytescale, ... and the rest of
+           its scipy.misc namespace), as `python SCRIPT.py ARGS...` would
+  scan PATH...
+           list every use of scipy.misc in Python files and notebooks (exit 1 if any)
+  migrate PATH... [--write]
+           rewrite those uses to scipy_misc_compat (a diff unless --write)
+  compare A B
+           compare two images or two directories of images (regression runs)
+
+`scipy-misc-compat COMMAND --help` describes each command.
 """
 
 
@@ -25,8 +33,20 @@ def main(argv: Optional[List[str]] = None) -> int:
     command, rest = arguments[0], arguments[1:]
     if command == "run":
         return run_command(rest)
+    if command in ("scan", "migrate", "compare"):
+        return _argparse_command(command, rest)
     print("scipy-misc-compat: unknown command %r\n\n%s" % (command, USAGE), file=sys.stderr)
     return 2
+
+
+def _argparse_command(command: str, rest: List[str]) -> int:
+    """Run an argparse-based command; its usage errors exit with status 2, as argparse does."""
+    from importlib import import_module
+    module = import_module("%s.%s" % (__name__, command))
+    try:
+        return module.main(rest)
+    except SystemExit as exit:  # argparse: --help (0) or a usage error (2)
+        return exit.code if isinstance(exit.code, int) else 2
 
 
 __all__ = ["main"]

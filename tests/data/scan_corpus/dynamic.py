@@ -1,0 +1,3 @@
+import importlib
+
+misc = importlib.import_module("scipy.misc")

@@ -1,0 +1,2 @@
+from scipy.misc import imread
+print "python 2"

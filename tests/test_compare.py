@@ -1,0 +1,130 @@
+"""`compare`: two images or two directories, as a regression run uses it."""
+
+import json
+import math
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from scipy_misc_compat import imread, imsave
+from scipy_misc_compat._compare import compare_files
+
+
+def cli(*arguments):
+    return subprocess.run([sys.executable, "-m", "scipy_misc_compat", "compare"] + [str(a) for a in arguments],
+                          capture_output=True, text=True)
+
+
+@pytest.fixture
+def pair(tmp_path):
+    a = np.random.RandomState(1).randint(0, 250, (30, 40, 3)).astype(np.uint8)
+    b = a.copy()
+    b[5:8, 10:20, 2] += 4
+    b[20, 33, 0] += 1
+    imsave(str(tmp_path / "a.png"), a, exact=True)
+    imsave(str(tmp_path / "b.png"), b, exact=True)
+    return tmp_path / "a.png", tmp_path / "b.png", a, b
+
+
+def test_differences_are_counted_located_and_measured(pair):
+    path_a, path_b, a, b = pair
+    result = compare_files(str(path_a), str(path_b))
+    assert not result.equal and result.differing_pixels == 31 and result.total_pixels == 1200
+    assert result.max_abs_difference == 4 and result.bounding_box == (5, 10, 20, 33)
+    mse = np.mean((a.astype(float) - b) ** 2)
+    assert result.psnr == pytest.approx(10 * math.log10(255 ** 2 / mse))
+    tolerant = compare_files(str(path_a), str(path_b), tolerance=1)
+    assert tolerant.differing_pixels == 30 and tolerant.bounding_box == (5, 10, 7, 19)
+    assert compare_files(str(path_a), str(path_b), tolerance=4).equal
+    assert compare_files(str(path_a), str(path_a)).psnr == math.inf
+
+
+def test_command_exit_status_text_and_json(pair, tmp_path):
+    path_a, path_b, _, _ = pair
+    same = cli(path_a, path_a)
+    assert same.returncode == 0 and same.stdout.startswith("equal")
+    different = cli(path_a, path_b)
+    assert different.returncode == 1
+    assert "31 of 1200 pixels differ" in different.stdout and "rows 5..20, columns 10..33" in different.stdout
+    assert cli(path_a, path_b, "--tolerance", "4").returncode == 0
+    report = json.loads(cli(path_a, path_b, "--json").stdout)
+    assert report["equal"] is False and report["pairs"][0]["differing_pixels"] == 31
+    assert report["pairs"][0]["bounding_box"] == [5, 10, 20, 33]
+    assert json.loads(cli(path_a, path_a, "--json").stdout)["pairs"][0]["psnr"] is None  # infinite
+    assert cli(path_a, path_b, "--tolerance", "-1").returncode == 2
+    assert cli(path_a, tmp_path).returncode == 2  # a file and a directory
+
+
+def test_diff_image_marks_exactly_the_differing_pixels(pair, tmp_path):
+    path_a, path_b, a, b = pair
+    out = tmp_path / "where.png"
+    assert cli(path_a, path_b, "--tolerance", "1", "--diff-image", out).returncode == 1
+    picture = np.asarray(Image.open(str(out)))
+    red = np.all(picture == (255, 0, 0), axis=2)
+    assert np.array_equal(red, (np.abs(a.astype(int) - b) > 1).any(axis=2))
+    assert not cli(path_a, path_a, "--diff-image", tmp_path / "none.png").returncode
+    assert not (tmp_path / "none.png").exists()  # nothing to show
+
+
+def test_mismatches_and_unreadable_files(tmp_path):
+    gray = np.arange(12, dtype=np.uint8).reshape(3, 4)
+    imsave(str(tmp_path / "u8.png"), gray, exact=True)
+    imsave(str(tmp_path / "u16.png"), gray.astype(np.uint16) * 257 // 257, exact=True)
+    Image.fromarray(gray).convert("P").save(str(tmp_path / "p.png"))
+    imsave(str(tmp_path / "wide.png"), np.zeros((3, 5), np.uint8), exact=True)
+    (tmp_path / "junk.png").write_bytes(b"not an image")
+    dtype = compare_files(str(tmp_path / "u8.png"), str(tmp_path / "u16.png"))
+    assert not dtype.equal and dtype.mismatches == ["dtype", "mode"] and dtype.differing_pixels == 0
+    mode = compare_files(str(tmp_path / "u8.png"), str(tmp_path / "p.png"))
+    assert "mode" in mode.mismatches and not mode.equal
+    shape = compare_files(str(tmp_path / "u8.png"), str(tmp_path / "wide.png"))
+    assert shape.problem == "shape (3, 4) vs (3, 5)"
+    junk = cli(tmp_path / "u8.png", tmp_path / "junk.png")
+    assert junk.returncode == 1 and "junk.png" in junk.stdout
+
+
+def test_nan_equals_nan_and_inf_equals_inf(tmp_path):
+    a = np.array([[1.0, np.nan, np.inf, -np.inf]], np.float32)
+    b = a.copy()
+    imsave(str(tmp_path / "a.tif"), a, exact=True)
+    imsave(str(tmp_path / "b.tif"), b, exact=True)
+    assert compare_files(str(tmp_path / "a.tif"), str(tmp_path / "b.tif")).equal
+    b[0, 0] = np.nan
+    np.save(str(tmp_path / "a.npy"), a)
+    np.save(str(tmp_path / "b.npy"), b)
+    result = compare_files(str(tmp_path / "a.npy"), str(tmp_path / "b.npy"))
+    assert result.differing_pixels == 1 and result.max_abs_difference == math.inf
+
+
+def test_directories_match_by_relative_path_with_a_progress_bar(tmp_path):
+    for side in ("golden", "output"):
+        os.makedirs(str(tmp_path / side / "nested"))
+    image = np.arange(20, dtype=np.uint8).reshape(4, 5)
+    for side in ("golden", "output"):
+        imsave(str(tmp_path / side / "same.png"), image)
+        imsave(str(tmp_path / side / "nested" / "changed.png"), image if side == "golden" else image[::-1])
+    imsave(str(tmp_path / "golden" / "only-golden.png"), image)
+    completed = cli(tmp_path / "golden", tmp_path / "output", "--progress", "--diff-image", tmp_path / "diffs")
+    assert completed.returncode == 1
+    lines = completed.stdout.splitlines()
+    assert lines[-1] == "1 of 3 compared equal"
+    assert any("nested/changed.png" in line and line.startswith("DIFFERENT") for line in lines)
+    assert any("missing" in line and "only-golden.png" in line for line in lines)
+    assert "[##############################] 3/3" in completed.stderr
+    assert os.listdir(str(tmp_path / "diffs" / "nested")) == ["changed.diff.png"]
+    assert imread(str(tmp_path / "diffs" / "nested" / "changed.diff.png")).shape == (4, 5, 3)
+    quiet = cli(tmp_path / "golden", tmp_path / "golden")
+    assert quiet.returncode == 0 and quiet.stderr == ""  # no terminal: no bar
+
+
+@pytest.mark.parametrize("command", ["scan", "migrate", "compare", "run"])
+def test_every_command_has_help(command):
+    completed = subprocess.run([sys.executable, "-m", "scipy_misc_compat", command, "--help"], capture_output=True,
+                               text=True)
+    assert completed.returncode == 0 and "usage: scipy-misc-compat" in completed.stdout
+    if command != "run":
+        assert "examples:" in completed.stdout and "Exit status" in completed.stdout
