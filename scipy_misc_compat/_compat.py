@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import io
+import warnings
+from types import ModuleType
 
 import numpy as np
 from PIL import Image
@@ -48,4 +50,20 @@ def pillow_converts_color_to_i16() -> bool:
     return True
 
 
-__all__ = ["NUMPY_HAS_VALUE_BASED_CASTING", "pillow_opens_16bit_png_as_i16", "pillow_converts_color_to_i16"]
+def import_libcst() -> ModuleType:
+    """Import libcst (the ``tools`` extra) without a warning that is not ours to fix.
+
+    libcst 1.1.0, the last release for Python 3.8, imports ``typing_inspect``, which
+    uses ``mypy_extensions.TypedDict``; mypy_extensions 1.1.0 deprecated that with a
+    DeprecationWarning at import time (libcst >= 1.2 no longer imports typing_inspect).
+    Raises ImportError when libcst is not installed.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "mypy_extensions.TypedDict is deprecated", DeprecationWarning)
+        import libcst
+        import libcst.metadata  # noqa: F401 - the submodule that pulls typing_inspect in
+    return libcst
+
+
+__all__ = ["NUMPY_HAS_VALUE_BASED_CASTING", "pillow_opens_16bit_png_as_i16", "pillow_converts_color_to_i16",
+           "import_libcst"]

@@ -14,8 +14,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from ._compat import import_libcst
+
 try:
-    import libcst as cst
+    cst = import_libcst()
     from libcst.metadata import (ExpressionContext, ExpressionContextProvider, ImportAssignment, MetadataWrapper,
                                  ParentNodeProvider, PositionProvider, ScopeProvider)
 except ImportError:  # pragma: no cover - exercised only without the optional dependency
