@@ -22,7 +22,6 @@ the ratios, not the milliseconds, are what to compare between machines.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import platform
 import sys
@@ -83,6 +82,21 @@ def test_images(size):
     }
 
 
+def choose_kernel(name):
+    """Select a compiled kernel level (``_kernels.levels()``) or none; return a description."""
+    if _engine._kernels is None:
+        return "not built (numpy alone)"
+    levels = _engine._kernels.levels()
+    if name == "none":
+        _engine._kernels = None
+        return "switched off (numpy alone); built: %s" % ", ".join(levels)
+    if name != "best":
+        _engine._kernels.set_level(name)
+    else:
+        name = levels[-1]
+    return "%s (built: %s)" % (name, ", ".join(levels))
+
+
 def verdict(value, limit, larger_is_better=False):
     ok = value >= limit if larger_is_better else value <= limit
     return "ok " if ok else "MISS"
@@ -93,19 +107,20 @@ def main():
     parser.add_argument("--size", type=int, default=4096)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="512x512 images, 2 repeats (a smoke test)")
+    parser.add_argument("--kernel", default="best",
+                        help="compiled kernel level to use (see the header line), or 'none' for numpy alone")
     args = parser.parse_args()
     if args.quick:
         args.size, args.repeat = 512, 2
-    print("scipy-misc-compat %s | Python %s | numpy %s | Pillow %s | %s | %d CPUs, %d worker threads" % (
+    print("scipy-misc-compat %s | Python %s | numpy %s | Pillow %s | %s | %d CPUs, %d worker threads | kernel %s" % (
         scipy_misc_compat.__version__, platform.python_version(), np.__version__, Image.__version__,
-        platform.machine(), os.cpu_count() or 1, _engine.worker_count()))
+        platform.machine(), os.cpu_count() or 1, _engine.worker_count(), choose_kernel(args.kernel)))
     print("\nbytescale, %dx%d: speed-up vs legacy formula (>= 3), time / floor (<= 1.5), "
           "peak memory / uint8 output (<= 1.1)" % (args.size, args.size))
     rows = []
     for name, data in test_images(args.size).items():
-        for label, kwargs in (("defaults", {}), ("cmin/cmax/high/low", {"cmin": data.min() / 2 + data.max() / 4,
-                                                                         "cmax": data.max() * 0.9,
-                                                                         "high": 250, "low": 5})):
+        with_arguments = {"cmin": data.min() / 2 + data.max() / 4, "cmax": data.max() * 0.9, "high": 250, "low": 5}
+        for label, kwargs in (("defaults", {}), ("cmin/cmax/high/low", with_arguments)):
             ours = best_time(lambda: bytescale(data, **kwargs), args.repeat)
             legacy = best_time(lambda: legacy_formula(data, **kwargs), args.repeat)
             lowest = best_time(lambda: floor(data), args.repeat)

@@ -3,10 +3,17 @@
 The straightforward formulas in ``_scaling`` allocate several full-size temporaries
 (float64 for integer input). Here the same element-wise steps, with the same
 numpy-1.x dtypes (``_promotion``), run on cache-sized blocks written straight into
-the output, on all cores (numpy releases the GIL inside ufunc loops). Integer
-inputs whose value range is small go through a lookup table instead: the legacy
-chain is evaluated once per possible value and the table is gathered, which is
-exact because every step is element-wise.
+the output, on all cores (numpy and the kernels release the GIL).
+
+Where the compiled kernel (``_kernels.c``) was built and the chain fits its fused
+shape (both legacy chains do, for float32/float64 and integer inputs up to 32 bits),
+a block's whole chain is one pass in C instead of one numpy call per operation; a
+block the kernel cannot reproduce exactly (a NaN or out-of-range value reaching the
+final cast) is computed with numpy instead. Otherwise the steps run as numpy calls
+on each block, and integer inputs whose value range is small go through a lookup
+table: the chain is evaluated once per possible value and the table is gathered,
+which is exact because every step is element-wise. Without a C compiler the package
+still works, on numpy alone.
 
 Only plain numeric ndarrays of at least one dimension take these paths; masked
 arrays, subclasses, object arrays and 0-d arrays use the straightforward code.
@@ -15,6 +22,7 @@ arrays, subclasses, object arrays and 0-d arrays use the straightforward code.
 from __future__ import annotations
 
 import os
+import struct
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, List, Optional, Tuple
@@ -22,6 +30,11 @@ from typing import Any, Callable, List, Optional, Tuple
 import numpy as np
 
 from . import _promotion
+
+try:
+    from . import _kernels
+except ImportError:  # built without a C compiler (setup.py marks the extension optional)
+    _kernels = None
 
 #: Elements per block (512 KiB of float64): large enough that per-call overhead vanishes, small enough
 #: to stay in cache; a multiple of every SIMD width (see "splitting into blocks").
@@ -86,21 +99,49 @@ def map_ranges(function: Callable[[int, int], None], size: int) -> None:
     list(_executor().map(lambda group: [function(start, stop) for start, stop in group], groups))
 
 
+# --- the compiled kernels ------------------------------------------------------------------
+#
+# Codes shared with _kernels.c. Only native-byte-order types up to 32 bits (and float64) are
+# handled there; everything else stays with numpy.
+
+_KERNEL_TYPES = {np.dtype(name): code for name, code in (
+    ("int8", 0), ("uint8", 1), ("int16", 2), ("uint16", 3), ("int32", 4), ("uint32", 5), ("float32", 8),
+    ("float64", 9))}
+_FUSED = struct.Struct("=dddddddqiiiiii")  # _kernels.c's fused_t
+#: The fused chain's slots, in order (see _kernels.c): which ufunc may fill each.
+_FUSED_SLOTS = (("a", np.subtract), ("b", np.multiply), ("c", np.true_divide), ("d", np.add), ("clip", None),
+                ("e", np.add))
+
+
+def kernel_type(array: np.ndarray) -> Optional[int]:
+    """The kernels' code for ``array``'s dtype, or None when a kernel cannot read it directly."""
+    if _kernels is None or not (array.flags.c_contiguous and array.flags.aligned):
+        return None
+    return _KERNEL_TYPES.get(array.dtype)
+
+
 # --- reductions ----------------------------------------------------------------------------
 
 def minimum_and_maximum(data: np.ndarray) -> Tuple[Any, Any]:
-    """``(data.min(), data.max())`` in one blocked pass (NaN propagates, as in ``min``/``max``)."""
-    ranges = flat_ranges(data.size)
-    lows: List[Any] = [None] * len(ranges)
-    highs: List[Any] = [None] * len(ranges)
+    """``(data.min(), data.max())``, on all cores (NaN propagates, as in ``min``/``max``).
 
-    def reduce(start: int, stop: int) -> None:
-        block = flat_block(data, start, stop)
-        lows[start // BLOCK_ELEMENTS], highs[start // BLOCK_ELEMENTS] = block.min(), block.max()
+    Contiguous data is split into one chunk per thread (numpy's min and max are fastest
+    on long runs); other layouts go block by block, each block copied once.
+    """
+    if data.flags.c_contiguous and data.size >= PARALLEL_THRESHOLD:
+        flat, step = data.reshape(-1), -(-data.size // worker_count())
+        chunks = [flat[start:start + step] for start in range(0, data.size, step)]
+        pairs = list(_executor().map(lambda chunk: (chunk.min(), chunk.max()), chunks))
+    else:
+        pairs = [None] * len(flat_ranges(data.size))
 
-    map_ranges(reduce, data.size)
-    return (np.minimum.reduce(np.array(lows, dtype=data.dtype)),
-            np.maximum.reduce(np.array(highs, dtype=data.dtype)))
+        def reduce(start: int, stop: int) -> None:
+            block = flat_block(data, start, stop)
+            pairs[start // BLOCK_ELEMENTS] = (block.min(), block.max())
+
+        map_ranges(reduce, data.size)
+    return (np.minimum.reduce(np.array([low for low, _ in pairs], dtype=data.dtype)),
+            np.maximum.reduce(np.array([high for _, high in pairs], dtype=data.dtype)))
 
 
 # --- chains of legacy steps ------------------------------------------------------------------
@@ -133,8 +174,55 @@ class ChainPlan:
             current = result
         self.out_dtype = out_dtype
 
-    def apply(self, block: np.ndarray, out: np.ndarray, scratch: "Scratch") -> None:
-        """``out[...] = cast(chain(block))`` through per-thread scratch buffers."""
+    def fused(self, dtype: np.dtype) -> Optional[bytes]:
+        """The chain as ``_kernels.chain``'s parameters, or None when it does not fit the fused shape.
+
+        It fits when, after at most one add/subtract in an integer input's own dtype,
+        every step is in one float dtype and the steps fill the slots
+        ``(x - a) * b / c + d``, clip, ``+ e`` in that order (both legacy chains do; a
+        leading ``* 1.0``, the cast of mode 'I', is exact and dropped); an empty slot is
+        an identity that changes no value the cast can see.
+        """
+        if _kernels is None or dtype not in _KERNEL_TYPES or self.out_dtype not in (np.uint8, np.uint32):
+            return None
+        operations, int_subtract = list(self.operations), 0
+        if dtype.kind in "iu" and operations and operations[0][0] == "op" and operations[0][1] == dtype \
+                and operations[0][2] in (np.subtract, np.add):
+            shift = int(operations.pop(0)[3])
+            int_subtract = shift if self.operations[0][2] is np.subtract else -shift
+        float_types = {operation[1] for operation in operations}
+        if len(float_types) != 1 or float_types.pop() not in (np.float32, np.float64):
+            return None
+        float_type = operations[0][1]
+        if dtype.kind == "f" and dtype.itemsize > float_type.itemsize:
+            return None
+        if operations[0][0] == "op" and operations[0][2] is np.multiply and float(operations[0][3]) == 1.0:
+            operations.pop(0)  # x * 1.0 == x for every float, NaN and infinities included
+        values = {"a": 0.0, "b": 1.0, "c": 1.0, "d": 0.0, "e": 0.0}
+        bounds: Tuple[Any, Any] = (None, None)
+        slot = 0
+        for operation in operations:
+            ufunc = None if operation[0] == "clip" else operation[2]
+            while slot < len(_FUSED_SLOTS) and _FUSED_SLOTS[slot][1] is not ufunc:
+                slot += 1
+            if slot == len(_FUSED_SLOTS):
+                return None
+            if ufunc is None:
+                bounds = operation[2]
+            else:
+                values[_FUSED_SLOTS[slot][0]] = float(operation[3])
+            slot += 1
+        low, high = bounds
+        return _FUSED.pack(values["a"], values["b"], values["c"], values["d"],
+                           0.0 if low is None else float(low), 0.0 if high is None else float(high), values["e"],
+                           int_subtract, _KERNEL_TYPES[float_type], values["a"] != 0.0 or values["d"] != 0.0,
+                           values["c"] != 1.0, low is not None, high is not None, _KERNEL_TYPES[self.out_dtype])
+
+    def apply(self, block: np.ndarray, out: np.ndarray, scratch: "Scratch", fused: Optional[bytes] = None) -> None:
+        """``out[...] = cast(chain(block))``: by the kernel when it can, else numpy through scratch buffers."""
+        code = kernel_type(block) if fused is not None else None
+        if code is not None and out.flags.c_contiguous and _kernels.chain(block, code, out, fused):
+            return
         values = self.values(block, scratch)
         with np.errstate(all="ignore"):
             np.copyto(out, values.real if values.dtype.kind == "c" else values, casting="unsafe")
@@ -201,7 +289,8 @@ def evaluate_blocked(data: np.ndarray, steps: List[Tuple[Any, ...]], out_dtype: 
                      value_range: Optional[Tuple[Any, Any]] = None) -> np.ndarray:
     """The chain on ``data`` (``accepts(data)``), without full-size temporaries."""
     plan = ChainPlan(data.dtype, steps, out_dtype)
-    if data.dtype.kind in "iu":
+    fused = plan.fused(data.dtype)
+    if data.dtype.kind in "iu" and fused is None:  # the fused kernel beats a table lookup
         if value_range is None:
             value_range = minimum_and_maximum(data)
         if data.dtype.itemsize <= 2 and data.size >= 4 << (8 * data.dtype.itemsize):
@@ -213,7 +302,8 @@ def evaluate_blocked(data: np.ndarray, steps: List[Tuple[Any, ...]], out_dtype: 
     scratches: dict = {}
 
     def work(start: int, stop: int) -> None:
-        plan.apply(flat_block(source, start, stop), flat_out[start:stop], _scratch_for_this_thread(scratches))
+        plan.apply(flat_block(source, start, stop), flat_out[start:stop], _scratch_for_this_thread(scratches),
+                   fused)
 
     map_ranges(work, data.size)
     return out
@@ -279,5 +369,5 @@ def _gather(data: np.ndarray, table: np.ndarray, offset: int) -> np.ndarray:
     return out
 
 
-__all__ = ["accepts", "minimum_and_maximum", "ChainPlan", "evaluate_blocked", "map_ranges", "flat_ranges",
-           "flat_block", "worker_count", "BLOCK_ELEMENTS"]
+__all__ = ["accepts", "kernel_type", "minimum_and_maximum", "ChainPlan", "evaluate_blocked", "map_ranges",
+           "flat_ranges", "flat_block", "worker_count", "BLOCK_ELEMENTS"]

@@ -4,7 +4,9 @@
 replayed against scipy 1.1.0's recordings); ``_scaling.evaluate`` takes the fast
 paths. Hypothesis searches dtypes, shapes, layouts (non-contiguous, Fortran,
 big-endian), NaN/inf and scalars of every type, with blocks made tiny so that
-blocking, threading and the lookup table are all exercised on small arrays.
+blocking, threading and the lookup table are all exercised on small arrays. Every
+test runs once per compiled kernel level this machine has (baseline SSE2, AVX2,
+AVX-512) and once with the kernels switched off (numpy alone).
 """
 
 import numpy as np
@@ -21,10 +23,43 @@ SCALARS = st.one_of(
                      float("nan"), np.int64(2 ** 40)]))
 
 
+KERNEL_LEVELS = _engine._kernels.levels() if _engine._kernels is not None else []
+
+
 @pytest.fixture(autouse=True)
 def tiny_blocks(monkeypatch):
     monkeypatch.setattr(_engine, "BLOCK_ELEMENTS", 64)
     monkeypatch.setattr(_engine, "PARALLEL_THRESHOLD", 256)
+
+
+@pytest.fixture(autouse=True, params=KERNEL_LEVELS + ["numpy only"])
+def kernel_level(request, monkeypatch):
+    """Each compiled version of the fused kernel, then numpy alone."""
+    if request.param == "numpy only":
+        monkeypatch.setattr(_engine, "_kernels", None)
+        yield request.param
+        return
+    previous = _engine._kernels.set_level(request.param)
+    yield request.param
+    _engine._kernels.set_level(previous)
+
+
+def test_the_compiled_kernels_are_built():
+    # setup.py marks them optional (the package works without a C compiler); CI builds them.
+    assert KERNEL_LEVELS, "scipy_misc_compat._kernels is missing: install with a C compiler available"
+
+
+@pytest.mark.parametrize("dtype", ["f8", "f4", "u2", "i2", "i4", "u4"])  # int8 chains run in float16: numpy
+def test_legacy_chains_take_the_fused_kernel(dtype, kernel_level):
+    if kernel_level == "numpy only":
+        return
+    data = np.arange(-5, 300).astype(dtype)
+    low, high = data.min(), data.max()
+    bytescale = _scaling.bytescale_steps(low, _scaling._scale_factor(low, high, 255, 0), 0, 255)
+    with_arguments = _scaling.bytescale_steps(np.float64(2.5), 1.5, 5, 250)
+    mode_i = _scaling.mode_i_steps(low, high, 65535, 0)
+    for steps, out in ((bytescale, np.uint8), (with_arguments, np.uint8), (mode_i, np.uint32)):
+        assert _engine.ChainPlan(data.dtype, steps, np.dtype(out)).fused(data.dtype) is not None, (dtype, steps)
 
 
 @st.composite
