@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from typing import List, Optional
 
@@ -39,6 +40,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     return 2
 
 
+def command_parser(command: str, description: str, epilog: str) -> argparse.ArgumentParser:
+    """The parser of one command, its description and examples printed as written."""
+    return argparse.ArgumentParser(prog="scipy-misc-compat " + command, description=description, epilog=epilog,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def _argparse_command(command: str, rest: List[str]) -> int:
     """Run an argparse-based command; its usage errors exit with status 2, as argparse does."""
     from importlib import import_module
@@ -49,4 +56,4 @@ def _argparse_command(command: str, rest: List[str]) -> int:
         return exit.code if isinstance(exit.code, int) else 2
 
 
-__all__ = ["main"]
+__all__ = ["main", "command_parser"]

@@ -9,6 +9,7 @@ import sys
 from typing import List, Optional
 
 from .._compare import compare_directories, compare_files
+from . import command_parser
 
 DESCRIPTION = """\
 Compare two images, or two directories of images matched by relative path
@@ -31,8 +32,7 @@ examples:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scipy-misc-compat compare", description=DESCRIPTION, epilog=EPILOG,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = command_parser("compare", DESCRIPTION, EPILOG)
     parser.add_argument("a", metavar="A", help="an image file or a directory (the reference)")
     parser.add_argument("b", metavar="B", help="an image file or a directory (the result to check)")
     parser.add_argument("--tolerance", type=float, default=0.0, metavar="T",

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 from .._io import write_to
 from .._migrate import require_libcst
-from .scan import scan_paths
+from .scan import scan_paths, source_parser
 
 DESCRIPTION = """\
 Rewrite imports of scipy.misc and the references through them to
@@ -39,9 +39,7 @@ examples:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scipy-misc-compat migrate", description=DESCRIPTION, epilog=EPILOG,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (searched for *.py, *.ipynb)")
+    parser = source_parser("migrate", DESCRIPTION, EPILOG)
     parser.add_argument("--write", action="store_true", help="rewrite the files in place (atomically)")
     return parser
 

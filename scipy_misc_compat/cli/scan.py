@@ -9,6 +9,7 @@ from typing import List, Optional
 
 from .._migrate import require_libcst
 from .._source_files import FileReport, analyse_file, iter_source_files
+from . import command_parser
 
 DESCRIPTION = """\
 Find every use of scipy.misc in Python files and Jupyter notebooks: imports
@@ -28,10 +29,15 @@ examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scipy-misc-compat scan", description=DESCRIPTION, epilog=EPILOG,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+def source_parser(command: str, description: str, epilog: str) -> argparse.ArgumentParser:
+    """A parser taking PATH... (files or directories of Python files and notebooks)."""
+    parser = command_parser(command, description, epilog)
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (searched for *.py, *.ipynb)")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = source_parser("scan", DESCRIPTION, EPILOG)
     parser.add_argument("--json", action="store_true", help="print one JSON document instead of text")
     return parser
 
