@@ -158,8 +158,8 @@ class _Finder(cst.CSTVisitor if cst is not None else object):  # type: ignore[mi
     def _report(self, node: "cst.CSTNode", name: str, kind: str, note: str = "") -> None:
         start = self.get_metadata(PositionProvider, node).start
         code = self.module.code_for_node(node).strip()
-        if kind in ("reference", "call") and not note:
-            note = DATA_CHANGING.get(name.rsplit(".", 1)[-1], "") if kind == "call" else ""
+        if kind == "call":
+            note = DATA_CHANGING.get(name.rsplit(".", 1)[-1], "")
         self.uses.append(Use(self.path, start.line, start.column + 1, name, code.splitlines()[0] if code else "",
                              kind, note, self.cell))
 
@@ -226,7 +226,7 @@ class _Finder(cst.CSTVisitor if cst is not None else object):  # type: ignore[mi
         names = [module_path] + [part.attr.value for part in prefixes[1:]]  # type: ignore[union-attr]
         qualified = [".".join(names[:i + 1]) for i in range(len(names))]
         if statement is not None:  # `scipy` bound by `import scipy...`: the chain is rewritten in place
-            self.scipy_imports.count(statement, _is_misc(qualified[-1]) or any(map(_is_misc, qualified)))
+            self.scipy_imports.count(statement, any(map(_is_misc, qualified)))
         misc_index = self._misc_level_index(qualified)
         if misc_index is None:
             return False
