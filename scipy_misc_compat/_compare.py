@@ -8,6 +8,7 @@ comparing two 20k x 20k images needs a few tens of MiB beyond the images themsel
 
 from __future__ import annotations
 
+import io
 import math
 import os
 from dataclasses import asdict, dataclass, field
@@ -78,9 +79,10 @@ def read_for_comparison(path: str) -> Tuple[np.ndarray, str]:
         with reading(path):
             return np.load(path, allow_pickle=False), ""
     with reading(path):
-        with Image.open(path) as image:
+        data = read_bytes(path)  # read once: the mode from its header, the samples from the same bytes
+        with Image.open(io.BytesIO(data)) as image:
             mode = image.mode
-        return read_exact(read_bytes(path)), mode
+        return read_exact(data), mode
 
 
 def compare_files(path_a: str, path_b: str, tolerance: float = 0.0,

@@ -157,8 +157,9 @@ class ChainPlan:
     """
 
     def __init__(self, dtype: np.dtype, steps: List[Tuple[Any, ...]], out_dtype: np.dtype) -> None:
+        self.dtype = np.dtype(dtype)
         self.operations: List[Tuple[Any, ...]] = []
-        current = np.dtype(dtype)
+        current = self.dtype
         for step in steps:
             probe = np.empty(1, dtype=current)
             if step[0] == "clip":
@@ -174,7 +175,7 @@ class ChainPlan:
             current = result
         self.out_dtype = out_dtype
 
-    def fused(self, dtype: np.dtype) -> Optional[bytes]:
+    def fused(self) -> Optional[bytes]:
         """The chain as ``_kernels.chain``'s parameters, or None when it does not fit the fused shape.
 
         It fits when, after at most one add/subtract in an integer input's own dtype,
@@ -183,6 +184,7 @@ class ChainPlan:
         leading ``* 1.0``, the cast of mode 'I', is exact and dropped); an empty slot is
         an identity that changes no value the cast can see.
         """
+        dtype = self.dtype
         if _kernels is None or dtype not in _KERNEL_TYPES or self.out_dtype not in (np.uint8, np.uint32):
             return None
         operations, int_subtract = list(self.operations), 0
@@ -289,7 +291,7 @@ def evaluate_blocked(data: np.ndarray, steps: List[Tuple[Any, ...]], out_dtype: 
                      value_range: Optional[Tuple[Any, Any]] = None) -> np.ndarray:
     """The chain on ``data`` (``accepts(data)``), without full-size temporaries."""
     plan = ChainPlan(data.dtype, steps, out_dtype)
-    fused = plan.fused(data.dtype)
+    fused = plan.fused()
     if data.dtype.kind in "iu" and fused is None:  # the fused kernel beats a table lookup
         if value_range is None:
             value_range = minimum_and_maximum(data)
