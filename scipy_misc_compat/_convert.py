@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Sequence
+from typing import Any, NamedTuple, Optional, Sequence
 
 import numpy as np
 from PIL import Image
@@ -25,9 +25,33 @@ _COLOR_MODE_CHANNELS = {"RGB": 3, "RGBA": 4, "YCbCr": 3, "CMYK": 4}
 _CHANNELS_LAST = {0: (1, 2, 0), 1: (0, 2, 1), 2: (0, 1, 2)}
 
 
+class LegacyPixels(NamedTuple):
+    """The image scipy 1.1.0's ``toimage`` made, as an array: ``np.asarray`` of it, its mode and palette."""
+
+    mode: str
+    pixels: np.ndarray  #: (rows, columns) or (rows, columns, bands), possibly a non-contiguous view
+    palette: Optional[bytes] = None  #: mode ``P`` only
+
+    def to_image(self) -> Image.Image:
+        if self.mode == "1":
+            # Bool pixels as Pillow's packed 1-bit raw data (eight pixels a byte).
+            image = Image.frombytes("1", _size(*self.pixels.shape), np.packbits(self.pixels, axis=-1).tobytes())
+        else:
+            image = Image.frombytes(self.mode, _size(*self.pixels.shape[:2]), np.ascontiguousarray(self.pixels))
+        if self.palette is not None:
+            image.putpalette(self.palette)
+        return image
+
+
 def legacy_toimage(arr: Any, high: Any = 255, low: Any = 0, cmin: Any = None, cmax: Any = None,
                    pal: Any = None, mode: Optional[str] = None, channel_axis: Optional[int] = None) -> LegacyImage:
     """scipy 1.1.0's ``toimage``; see ``scipy_misc_compat.toimage`` for the contract."""
+    return as_legacy_image(legacy_pixels(arr, high, low, cmin, cmax, pal, mode, channel_axis).to_image())
+
+
+def legacy_pixels(arr: Any, high: Any = 255, low: Any = 0, cmin: Any = None, cmax: Any = None,
+                  pal: Any = None, mode: Optional[str] = None, channel_axis: Optional[int] = None) -> LegacyPixels:
+    """What ``legacy_toimage`` makes, before it becomes a PIL image (same checks, same errors)."""
     data = np.asarray(arr)
     if np.iscomplexobj(data):
         raise ValueError("Cannot convert a complex-valued array.")
@@ -35,10 +59,8 @@ def legacy_toimage(arr: Any, high: Any = 255, low: Any = 0, cmin: Any = None, cm
         raise ValueError("'arr' does not have a suitable array shape for any mode "
                          "(got shape %s; expected 2-D, or 3-D with 3 or 4 channels)." % (data.shape,))
     if data.ndim == 2:
-        image = _gray_image(data, high, low, cmin, cmax, pal, mode)
-    else:
-        image = _color_image(data, high, low, cmin, cmax, mode, channel_axis)
-    return as_legacy_image(image)
+        return _gray_pixels(data, high, low, cmin, cmax, pal, mode)
+    return _color_pixels(data, high, low, cmin, cmax, mode, channel_axis)
 
 
 def _has_image_shape(shape: Sequence[int]) -> bool:
@@ -49,26 +71,30 @@ def _size(rows: int, columns: int) -> tuple:
     return (columns, rows)  # PIL sizes are (width, height)
 
 
-def _gray_image(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, pal: Any,
-                mode: Optional[str]) -> Image.Image:
-    size = _size(*data.shape)
+#: scipy 1.1.0's default palette for ``mode='P'``: the gray ramp.
+_GRAY_RAMP = np.repeat(np.arange(256, dtype=np.uint8), 3).tobytes()
+
+
+def _gray_pixels(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, pal: Any,
+                 mode: Optional[str]) -> LegacyPixels:
     if mode == "F":
-        return Image.frombytes("F", size, data.astype(np.float32).tobytes())
+        return LegacyPixels("F", data.astype(np.float32))
     if mode in (None, "L", "P"):
-        image = Image.frombytes("L", size, legacy_bytescale(data, cmin, cmax, high, low).tobytes())
+        gray = legacy_bytescale(data, cmin, cmax, high, low)
         if pal is not None:
-            image.putpalette(as_uint8_bytes(pal))  # turns the image into mode P
-        elif mode == "P":
-            image.putpalette(as_uint8_bytes(np.repeat(np.arange(256, dtype=np.uint8), 3)))
-        return image
+            return LegacyPixels("P", gray, as_uint8_bytes(pal))
+        return LegacyPixels("P", gray, _GRAY_RAMP) if mode == "P" else LegacyPixels("L", gray)
     if mode == "1":
         # scipy 1.1.0 handed PIL one numpy bool byte per pixel as packed 1-bit data, so
         # PIL read each byte as eight pixels: only every eighth pixel of the first
         # ceil(width/8) bytes of each row can be set.  Reproduced as it was.
-        return Image.frombytes("1", size, (data > high).tobytes())
+        packed = (data > high).tobytes()[:data.shape[0] * ((data.shape[1] + 7) // 8)]
+        bits = np.unpackbits(np.frombuffer(packed, dtype=np.uint8).reshape(data.shape[0], -1), axis=1)
+        return LegacyPixels("1", bits[:, :data.shape[1]].astype(bool))
     values = legacy_mode_i_values(data, high, low, cmin, cmax)  # computed before the mode check, as then
     if mode == "I":
-        return Image.frombytes("I", size, values.tobytes())
+        # uint32 values handed to Pillow as raw mode I bytes: read back as int32 (the same bits).
+        return LegacyPixels("I", np.ascontiguousarray(values).view(np.int32))
     raise _mode_error(mode, data.shape)
 
 
@@ -89,8 +115,8 @@ def channel_axis_of(shape: Sequence[int], channel_axis: Optional[int]) -> int:
     raise ValueError("Could not find channel dimension: no axis of shape %s has length 3 or 4." % (tuple(shape),))
 
 
-def _color_image(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, mode: Optional[str],
-                 channel_axis: Optional[int]) -> Image.Image:
+def _color_pixels(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, mode: Optional[str],
+                 channel_axis: Optional[int]) -> LegacyPixels:
     axis = channel_axis_of(data.shape, channel_axis)
     channels = data.shape[axis]  # IndexError for an axis beyond 2, as in scipy 1.1.0
     if channels not in (3, 4):
@@ -106,8 +132,7 @@ def _color_image(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, mo
                          % (mode, _COLOR_MODE_CHANNELS[mode], axis, channels))
     if axis not in _CHANNELS_LAST:
         raise ChannelAxisError("channel_axis must be 0, 1 or 2 (got %r)." % (axis,))
-    pixels = np.transpose(bytedata, _CHANNELS_LAST[axis])
-    return Image.frombytes(mode, _size(*pixels.shape[:2]), pixels.tobytes())
+    return LegacyPixels(mode, np.transpose(bytedata, _CHANNELS_LAST[axis]))
 
 
 def legacy_fromimage(im: Any, flatten: bool = False, mode: Optional[str] = None) -> np.ndarray:
@@ -157,4 +182,4 @@ def convert_as_scipy_era(image: Image.Image, mode: str) -> Image.Image:
         raise ValueError("conversion from %s to %s not supported (%s)" % (image.mode, mode, error)) from None
 
 
-__all__ = ["legacy_toimage", "legacy_fromimage", "as_uint8_bytes", "as_scipy_era_mode", "convert_as_scipy_era"]
+__all__ = ["LegacyPixels", "legacy_pixels", "legacy_toimage", "legacy_fromimage", "as_uint8_bytes", "as_scipy_era_mode", "convert_as_scipy_era"]

@@ -99,6 +99,20 @@ def map_ranges(function: Callable[[int, int], None], size: int) -> None:
     list(_executor().map(lambda group: [function(start, stop) for start, stop in group], groups))
 
 
+def map_row_ranges(function: Callable[[int, int], None], rows: int, elements: int) -> None:
+    """Call ``function(first, stop)`` over contiguous row ranges, one per thread for large outputs.
+
+    For row-independent work (each output row computed from the input alone), so the
+    split never changes a result.
+    """
+    workers = min(worker_count(), rows) if elements >= PARALLEL_THRESHOLD else 1
+    if workers <= 1:
+        function(0, rows)
+        return
+    bounds = [rows * i // workers for i in range(workers + 1)]
+    list(_executor().map(lambda i: function(bounds[i], bounds[i + 1]), range(workers)))
+
+
 # --- the compiled kernels ------------------------------------------------------------------
 #
 # Codes shared with _kernels.c. Only native-byte-order types up to 32 bits (and float64) are

@@ -1,8 +1,12 @@
 """scipy 1.1.0's Pillow-based transforms: imresize, imrotate, imfilter, imshow.
 
 Each is ``toimage`` -> one Pillow operation -> ``fromimage``, as in scipy 1.1.0.
-Pillow's resampling for these calls has not changed between 9.3 (the reference)
-and 13 (``tests/fixtures/legacy`` replays every recorded case on both).
+The resize is computed by this package (``_resample``: Pillow 9.3.0's algorithm,
+which Pillow 13 and Pillow-SIMD no longer compute); for the modes whose image is
+just its pixel array (all but ``P`` and ``1``) no PIL image is built at all.
+``rotate`` and the ``ImageFilter`` filters are still Pillow's: ``_pillow_canary``
+lists them with the Pillow versions they were verified on, and the tests compare
+them with recorded Pillow 9.3 results.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from typing import Any, Optional, Tuple
 import numpy as np
 from PIL import Image, ImageFilter
 
-from ._convert import legacy_fromimage, legacy_toimage
+from . import _resample
+from ._convert import legacy_fromimage, legacy_pixels, legacy_toimage
 
 #: scipy 1.1.0's interpolation names and the Pillow resampling filter numbers they
 #: passed (0 NEAREST, 1 LANCZOS, 2 BILINEAR, 3 BICUBIC; the numbers Pillow still accepts).
@@ -68,10 +73,17 @@ def legacy_output_size(image_size: Tuple[int, int], size: Any) -> Tuple[int, int
 
 
 def legacy_imresize(arr: Any, size: Any, interp: str = "bilinear", mode: Optional[str] = None) -> np.ndarray:
-    image = legacy_toimage(arr, mode=mode)
-    width_height = legacy_output_size(image.size, size)
+    image = legacy_pixels(arr, mode=mode)
+    height, width = image.pixels.shape[:2]
+    width_height = legacy_output_size((width, height), size)
     check_output_pixels(width_height)
-    return legacy_fromimage(image.resize(width_height, resample=resample_filter(interp)))
+    resample = resample_filter(interp)
+    new_size = _resample.positive_size(width_height)
+    if image.mode in ("P", "1") or new_size is None:
+        # fromimage converts P and 1 images; a size Pillow refuses raises its error, as in scipy 1.1.0.
+        return legacy_fromimage(_resample.resize_image(image.to_image(), width_height, resample))
+    # fromimage of these modes is the pixel array itself (uint8, int32 or float32).
+    return _resample.resize_pixels(image.pixels, image.mode, new_size[0], new_size[1], resample)
 
 
 def check_output_pixels(width_height: Any) -> None:

@@ -1,0 +1,363 @@
+/* The passes of Pillow 9.3.0's resize, for scipy_misc_compat._resample.
+ *
+ * Written from the algorithm's description (see _resample.py's docstring); the
+ * numpy code there computes the same bits and is the fallback without a compiler.
+ * Arrays are C-contiguous (rows, columns, bands); each call computes output rows
+ * [first, stop) and releases the GIL, so Python runs row ranges on several threads.
+ *
+ *   horizontal(src, out, start, count, weights, first, stop)
+ *   vertical(src, out, start, count, weights, first, stop)
+ *       uint8 pixels take int32 fixed-point weights (22 fractional bits); int32 and
+ *       float32 pixels take float64 weights and accumulate in double precision, in
+ *       tap order.  `start`/`count` are int32, one per output pixel of the pass.
+ *   gather(src, out, rows, columns, first, stop)
+ *       NEAREST: out[y, x] = src[rows[y], columns[x]] (all indices valid).
+ *
+ * Bit-identity needs plain IEEE double arithmetic: setup.py turns off FMA contraction.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PRECISION_BITS 22
+#define HALF (1 << (PRECISION_BITS - 1))
+#define CHUNK 2048 /* elements of a vertical pass row accumulated at a time (fits L1) */
+
+static inline uint8_t clip8(int32_t total)
+{
+    int32_t value = total >> PRECISION_BITS;
+    return value < 0 ? 0 : (value > 255 ? 255 : (uint8_t)value);
+}
+
+static inline int32_t round_to_int32(double total)
+{
+    /* Pillow's ROUND_UP: half away from zero; x86's cast gives INT32_MIN when out of range or NaN. */
+    double rounded = total >= 0.0 ? floor(total + 0.5) : -floor(fabs(total) + 0.5);
+    if (!(rounded > -2147483648.0 && rounded < 2147483648.0))
+        return INT32_MIN;
+    return (int32_t)rounded;
+}
+
+/* Vectorised loops: an AVX2 version beside the baseline one where the toolchain can pick at run
+ * time (GNU ifunc); the arithmetic is integer or unfused IEEE double, so both give the same bits. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+#define VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define VECTOR_CLONES
+#endif
+
+/* ---- horizontal pass ----------------------------------------------------------------------
+ * Each output pixel reads `count` neighbours in its row. Done on strips of STRIP rows: the strip
+ * is transposed into a small buffer (column-major: all its rows' pixel x side by side), so each
+ * output column of the strip is one vector loop over STRIP * bands elements, as in the vertical
+ * pass. Every element still sums the same products in tap order. */
+
+#define STRIP 64
+#define MAX_BANDS 4
+
+/* One strip of rows; BANDS is a constant in the specialised versions, so the loops unroll. */
+#define HORIZONTAL_STRIP(TYPE, ACC, WEIGHT, INIT, STORE, BANDS)                                 \
+    for (Py_ssize_t y0 = first; y0 < stop; y0 += STRIP) {                                        \
+        Py_ssize_t rows = stop - y0 < STRIP ? stop - y0 : STRIP, lane = rows * (BANDS);          \
+        for (Py_ssize_t r = 0; r < rows; r++) {                                                  \
+            const TYPE *row = src + (y0 + r) * in_width * (BANDS);                               \
+            TYPE *into = strip + r * (BANDS);                                                    \
+            for (Py_ssize_t x = 0; x < in_width; x++)                                            \
+                for (Py_ssize_t b = 0; b < (BANDS); b++) into[x * lane + b] = row[x * (BANDS) + b]; \
+        }                                                                                        \
+        for (Py_ssize_t x = 0; x < out_width; x++) {                                             \
+            const WEIGHT *k = weights + x * width;                                               \
+            ACC total[STRIP * MAX_BANDS];                                                        \
+            for (Py_ssize_t i = 0; i < lane; i++) total[i] = INIT;                               \
+            const TYPE *column = strip + (Py_ssize_t)start[x] * lane;                            \
+            for (int j = 0; j < count[x]; j++, column += lane) {                                 \
+                WEIGHT weight = k[j];                                                            \
+                for (Py_ssize_t i = 0; i < lane; i++) total[i] += (ACC)column[i] * weight;       \
+            }                                                                                    \
+            for (Py_ssize_t r = 0; r < rows; r++) {                                              \
+                TYPE *target = out + ((y0 + r) * out_width + x) * (BANDS);                       \
+                for (Py_ssize_t b = 0; b < (BANDS); b++) target[b] = STORE(total[r * (BANDS) + b]); \
+            }                                                                                    \
+        }                                                                                        \
+    }
+
+#define HORIZONTAL(NAME, TYPE, ACC, WEIGHT, INIT, STORE)                                        \
+    VECTOR_CLONES static void NAME(const TYPE *restrict src, TYPE *restrict out,                 \
+                                   Py_ssize_t in_width, Py_ssize_t out_width, Py_ssize_t bands,  \
+                                   const int32_t *restrict start, const int32_t *restrict count, \
+                                   const WEIGHT *restrict weights, int width, Py_ssize_t first,  \
+                                   Py_ssize_t stop, TYPE *restrict strip)                        \
+    {                                                                                            \
+        switch (bands) {                                                                         \
+        case 1: HORIZONTAL_STRIP(TYPE, ACC, WEIGHT, INIT, STORE, 1) break;                       \
+        case 2: HORIZONTAL_STRIP(TYPE, ACC, WEIGHT, INIT, STORE, 2) break;                       \
+        case 3: HORIZONTAL_STRIP(TYPE, ACC, WEIGHT, INIT, STORE, 3) break;                       \
+        default: HORIZONTAL_STRIP(TYPE, ACC, WEIGHT, INIT, STORE, 4) break;                      \
+        }                                                                                        \
+    }
+#define STORE_FLOAT(total) ((float)(total))
+HORIZONTAL(horizontal_u8, uint8_t, int32_t, int32_t, HALF, clip8)
+HORIZONTAL(horizontal_f32, float, double, double, 0.0, STORE_FLOAT)
+HORIZONTAL(horizontal_i32, int32_t, double, double, 0.0, round_to_int32)
+
+/* ---- vertical pass: each output row is a weighted sum of `count` input rows ----------------
+ * Vectorised across the row; each element still adds its taps in order. */
+
+VECTOR_CLONES static void vertical_u8(const uint8_t *src, uint8_t *out, Py_ssize_t row_length, const int32_t *start,
+                        const int32_t *count, const int32_t *weights, int width, Py_ssize_t first,
+                        Py_ssize_t stop)
+{
+    int32_t total[CHUNK];
+    for (Py_ssize_t y = first; y < stop; y++) {
+        const int32_t *k = weights + y * width;
+        for (Py_ssize_t begin = 0; begin < row_length; begin += CHUNK) {
+            Py_ssize_t n = row_length - begin < CHUNK ? row_length - begin : CHUNK;
+            for (Py_ssize_t i = 0; i < n; i++) total[i] = HALF;
+            for (int j = 0; j < count[y]; j++) {
+                const uint8_t *row = src + ((Py_ssize_t)start[y] + j) * row_length + begin;
+                int32_t weight = k[j];
+                for (Py_ssize_t i = 0; i < n; i++) total[i] += row[i] * weight;
+            }
+            uint8_t *target = out + y * row_length + begin;
+            for (Py_ssize_t i = 0; i < n; i++) target[i] = clip8(total[i]);
+        }
+    }
+}
+
+#define VERTICAL_32(NAME, TYPE, STORE)                                                          \
+    VECTOR_CLONES static void NAME(const TYPE *src, TYPE *out, Py_ssize_t row_length,            \
+                                   const int32_t *start,                                         \
+                     const int32_t *count, const double *weights, int width, Py_ssize_t first,   \
+                     Py_ssize_t stop)                                                            \
+    {                                                                                            \
+        double total[CHUNK];                                                                     \
+        for (Py_ssize_t y = first; y < stop; y++) {                                              \
+            const double *k = weights + y * width;                                               \
+            for (Py_ssize_t begin = 0; begin < row_length; begin += CHUNK) {                     \
+                Py_ssize_t n = row_length - begin < CHUNK ? row_length - begin : CHUNK;          \
+                for (Py_ssize_t i = 0; i < n; i++) total[i] = 0.0;                               \
+                for (int j = 0; j < count[y]; j++) {                                             \
+                    const TYPE *row = src + ((Py_ssize_t)start[y] + j) * row_length + begin;     \
+                    double weight = k[j];                                                        \
+                    for (Py_ssize_t i = 0; i < n; i++) total[i] += (double)row[i] * weight;      \
+                }                                                                                \
+                TYPE *target = out + y * row_length + begin;                                     \
+                for (Py_ssize_t i = 0; i < n; i++) target[i] = STORE(total[i]);                  \
+            }                                                                                    \
+        }                                                                                        \
+    }
+VERTICAL_32(vertical_f32, float, STORE_FLOAT)
+VERTICAL_32(vertical_i32, int32_t, round_to_int32)
+
+/* ---- NEAREST: a gather of whole pixels -------------------------------------------------- */
+
+#define GATHER(NAME, TYPE)                                                                      \
+    static void NAME(const char *src, char *out, Py_ssize_t in_width, Py_ssize_t out_width,      \
+                     const int64_t *rows, const int64_t *columns, Py_ssize_t first, Py_ssize_t stop) \
+    {                                                                                            \
+        for (Py_ssize_t y = first; y < stop; y++) {                                              \
+            const TYPE *row = (const TYPE *)src + rows[y] * in_width;                            \
+            TYPE *target = (TYPE *)out + y * out_width;                                          \
+            for (Py_ssize_t x = 0; x < out_width; x++) target[x] = row[columns[x]];              \
+        }                                                                                        \
+    }
+GATHER(gather_1, uint8_t)
+GATHER(gather_2, uint16_t)
+GATHER(gather_4, uint32_t)
+GATHER(gather_8, uint64_t)
+
+static void gather_3(const char *src, char *out, Py_ssize_t in_width, Py_ssize_t out_width, const int64_t *rows,
+                     const int64_t *columns, Py_ssize_t first, Py_ssize_t stop)
+{
+    for (Py_ssize_t y = first; y < stop; y++) {
+        const uint8_t *row = (const uint8_t *)src + rows[y] * in_width * 3;
+        uint8_t *target = (uint8_t *)out + y * out_width * 3;
+        for (Py_ssize_t x = 0; x < out_width; x++) {
+            const uint8_t *pixel = row + columns[x] * 3;
+            target[3 * x] = pixel[0];
+            target[3 * x + 1] = pixel[1];
+            target[3 * x + 2] = pixel[2];
+        }
+    }
+}
+
+static void gather_any(const char *src, char *out, Py_ssize_t in_width, Py_ssize_t out_width, Py_ssize_t pixel,
+                       const int64_t *rows, const int64_t *columns, Py_ssize_t first, Py_ssize_t stop)
+{
+    for (Py_ssize_t y = first; y < stop; y++) {
+        const char *row = src + rows[y] * in_width * pixel;
+        char *target = out + y * out_width * pixel;
+        for (Py_ssize_t x = 0; x < out_width; x++) memcpy(target + x * pixel, row + columns[x] * pixel, pixel);
+    }
+}
+
+/* ---- argument checking ------------------------------------------------------------------ */
+
+typedef struct {
+    Py_buffer src, out, start, count, weights;
+} pass_buffers;
+
+static void release(pass_buffers *b)
+{
+    PyBuffer_Release(&b->src);
+    PyBuffer_Release(&b->out);
+    PyBuffer_Release(&b->start);
+    PyBuffer_Release(&b->count);
+    PyBuffer_Release(&b->weights);
+}
+
+static char pixel_type(Py_buffer *buffer)
+{
+    const char *format = buffer->format ? buffer->format : "B";
+    if (*format == '=' || *format == '<' || *format == '@') format++;
+    if (strcmp(format, "B") == 0) return 'B';
+    if ((strcmp(format, "i") == 0 || strcmp(format, "l") == 0) && buffer->itemsize == 4) return 'i';
+    if (strcmp(format, "f") == 0) return 'f';
+    return 0;
+}
+
+static PyObject *run_pass(PyObject *args, int vertical)
+{
+    PyObject *src_obj, *out_obj, *start_obj, *count_obj, *weights_obj;
+    Py_ssize_t first, stop;
+    if (!PyArg_ParseTuple(args, "OOOOOnn", &src_obj, &out_obj, &start_obj, &count_obj, &weights_obj, &first, &stop))
+        return NULL;
+    pass_buffers b;
+    memset(&b, 0, sizeof b);
+    if (PyObject_GetBuffer(src_obj, &b.src, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_ND) < 0) goto fail;
+    if (PyObject_GetBuffer(out_obj, &b.out, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_ND | PyBUF_WRITABLE) < 0)
+        goto fail;
+    if (PyObject_GetBuffer(start_obj, &b.start, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_ND) < 0) goto fail;
+    if (PyObject_GetBuffer(count_obj, &b.count, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_ND) < 0) goto fail;
+    if (PyObject_GetBuffer(weights_obj, &b.weights, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_ND) < 0) goto fail;
+
+    char type = pixel_type(&b.src);
+    if (b.src.ndim != 3 || b.out.ndim != 3 || !type || pixel_type(&b.out) != type
+            || b.src.shape[2] != b.out.shape[2] || b.src.shape[2] < 1 || b.src.shape[2] > MAX_BANDS || b.start.itemsize != 4 || b.count.itemsize != 4
+            || b.weights.ndim != 2 || b.weights.itemsize != (type == 'B' ? 4 : 8)) {
+        PyErr_SetString(PyExc_TypeError, "resample pass: unexpected array types or shapes");
+        goto fail;
+    }
+    Py_ssize_t in_h = b.src.shape[0], in_w = b.src.shape[1], bands = b.src.shape[2];
+    Py_ssize_t out_h = b.out.shape[0], out_w = b.out.shape[1];
+    Py_ssize_t outputs = vertical ? out_h : out_w, inputs = vertical ? in_h : in_w;
+    Py_ssize_t width = b.weights.shape[1];
+    if ((vertical ? in_w != out_w : in_h != out_h) || b.start.shape[0] != outputs || b.count.shape[0] != outputs
+            || b.weights.shape[0] != outputs || first < 0 || stop > out_h || first > stop || width > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "resample pass: inconsistent sizes");
+        goto fail;
+    }
+    const int32_t *start = b.start.buf, *count = b.count.buf;
+    for (Py_ssize_t i = 0; i < outputs; i++) {
+        if (start[i] < 0 || count[i] < 0 || count[i] > width || (Py_ssize_t)start[i] + count[i] > inputs) {
+            PyErr_SetString(PyExc_ValueError, "resample pass: taps out of range");
+            goto fail;
+        }
+    }
+
+    void *strip = NULL;
+    Py_BEGIN_ALLOW_THREADS
+    if (vertical) {
+        Py_ssize_t row_length = in_w * bands;
+        if (type == 'B')
+            vertical_u8(b.src.buf, b.out.buf, row_length, start, count, b.weights.buf, (int)width, first, stop);
+        else if (type == 'f')
+            vertical_f32(b.src.buf, b.out.buf, row_length, start, count, b.weights.buf, (int)width, first, stop);
+        else
+            vertical_i32(b.src.buf, b.out.buf, row_length, start, count, b.weights.buf, (int)width, first, stop);
+    } else {
+        /* the horizontal pass's strip buffer and accumulators (see HORIZONTAL) */
+        size_t lane = (size_t)STRIP * bands, item = type == 'B' ? 1 : 4;
+        strip = malloc((size_t)in_w * lane * item);
+        if (strip) {
+            if (type == 'B')
+                horizontal_u8(b.src.buf, b.out.buf, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
+                              first, stop, strip);
+            else if (type == 'f')
+                horizontal_f32(b.src.buf, b.out.buf, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
+                               first, stop, strip);
+            else
+                horizontal_i32(b.src.buf, b.out.buf, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
+                               first, stop, strip);
+        }
+    }
+    Py_END_ALLOW_THREADS
+    free(strip);
+    release(&b);
+    if (!vertical && !strip)
+        return PyErr_NoMemory();
+    Py_RETURN_NONE;
+fail:
+    release(&b);
+    return NULL;
+}
+
+static PyObject *horizontal(PyObject *self, PyObject *args) { return run_pass(args, 0); }
+static PyObject *vertical(PyObject *self, PyObject *args) { return run_pass(args, 1); }
+
+static PyObject *gather(PyObject *self, PyObject *args)
+{
+    PyObject *src_obj, *out_obj, *rows_obj, *columns_obj;
+    Py_ssize_t first, stop;
+    if (!PyArg_ParseTuple(args, "OOOOnn", &src_obj, &out_obj, &rows_obj, &columns_obj, &first, &stop))
+        return NULL;
+    Py_buffer src = {0}, out = {0}, rows = {0}, columns = {0};
+    PyObject *result = NULL;
+    if (PyObject_GetBuffer(src_obj, &src, PyBUF_C_CONTIGUOUS | PyBUF_ND) < 0) goto done;
+    if (PyObject_GetBuffer(out_obj, &out, PyBUF_C_CONTIGUOUS | PyBUF_ND | PyBUF_WRITABLE) < 0) goto done;
+    if (PyObject_GetBuffer(rows_obj, &rows, PyBUF_C_CONTIGUOUS | PyBUF_ND) < 0) goto done;
+    if (PyObject_GetBuffer(columns_obj, &columns, PyBUF_C_CONTIGUOUS | PyBUF_ND) < 0) goto done;
+    if (src.ndim < 2 || out.ndim != src.ndim || src.itemsize != out.itemsize || rows.itemsize != 8
+            || columns.itemsize != 8 || rows.shape[0] != out.shape[0] || columns.shape[0] != out.shape[1]
+            || first < 0 || stop > out.shape[0] || first > stop) {
+        PyErr_SetString(PyExc_ValueError, "gather: inconsistent arrays");
+        goto done;
+    }
+    Py_ssize_t pixel = src.itemsize;
+    for (int d = 2; d < src.ndim; d++) {
+        if (src.shape[d] != out.shape[d]) {
+            PyErr_SetString(PyExc_ValueError, "gather: inconsistent arrays");
+            goto done;
+        }
+        pixel *= src.shape[d];
+    }
+    const int64_t *r = rows.buf, *c = columns.buf;
+    for (Py_ssize_t i = 0; i < rows.shape[0]; i++)
+        if (r[i] < 0 || r[i] >= src.shape[0]) { PyErr_SetString(PyExc_ValueError, "gather: row out of range"); goto done; }
+    for (Py_ssize_t i = 0; i < columns.shape[0]; i++)
+        if (c[i] < 0 || c[i] >= src.shape[1]) { PyErr_SetString(PyExc_ValueError, "gather: column out of range"); goto done; }
+    Py_ssize_t in_w = src.shape[1], out_w = out.shape[1];
+    Py_BEGIN_ALLOW_THREADS
+    switch (pixel) {
+    case 1: gather_1(src.buf, out.buf, in_w, out_w, r, c, first, stop); break;
+    case 2: gather_2(src.buf, out.buf, in_w, out_w, r, c, first, stop); break;
+    case 3: gather_3(src.buf, out.buf, in_w, out_w, r, c, first, stop); break;
+    case 4: gather_4(src.buf, out.buf, in_w, out_w, r, c, first, stop); break;
+    case 8: gather_8(src.buf, out.buf, in_w, out_w, r, c, first, stop); break;
+    default: gather_any(src.buf, out.buf, in_w, out_w, pixel, r, c, first, stop);
+    }
+    Py_END_ALLOW_THREADS
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    PyBuffer_Release(&src);
+    PyBuffer_Release(&out);
+    PyBuffer_Release(&rows);
+    PyBuffer_Release(&columns);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"horizontal", horizontal, METH_VARARGS, "horizontal(src, out, start, count, weights, first, stop)"},
+    {"vertical", vertical, METH_VARARGS, "vertical(src, out, start, count, weights, first, stop)"},
+    {"gather", gather, METH_VARARGS, "gather(src, out, rows, columns, first, stop): NEAREST rows first:stop"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_resample_kernels",
+                                    "Pillow 9.3.0's resize passes (see _resample.py).", -1, methods};
+
+PyMODINIT_FUNC PyInit__resample_kernels(void) { return PyModule_Create(&module); }
