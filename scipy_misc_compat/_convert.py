@@ -147,15 +147,10 @@ def legacy_fromimage(im: Any, flatten: bool = False, mode: Optional[str] = None)
         # A palette image becomes its colours, with alpha when it has a transparent index.
         im = im.convert("RGBA" if "transparency" in im.info else "RGB")
     if flatten:
-        im = im.convert("F")
+        im = convert_as_scipy_era(im, "F")
     elif im.mode == "1":
         im = im.convert("L")  # 1-bit images read as 0/255 uint8
     return np.array(im)
-
-
-#: Targets that Pillow 9.3 (scipy 1.1.0's reference) could not reach from colour modes.
-_SIXTEEN_BIT_MODES = ("I;16", "I;16L", "I;16B", "I;16N")
-_COLOR_MODES = ("RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "LAB", "HSV")
 
 
 def as_scipy_era_mode(image: Image.Image) -> Image.Image:
@@ -171,9 +166,11 @@ def as_scipy_era_mode(image: Image.Image) -> Image.Image:
 
 def convert_as_scipy_era(image: Image.Image, mode: str) -> Image.Image:
     """``image.convert(mode)``, refusing what scipy 1.1.0's Pillow refused."""
-    if mode in _SIXTEEN_BIT_MODES and image.mode in _COLOR_MODES and _compat.pillow_converts_color_to_i16():
-        raise ValueError("conversion from RGB to %s not supported (as with scipy 1.1.0's Pillow; "
-                         "convert to 'I' instead)" % mode)
+    if _compat.pillow_9_3_refused_conversion(image.mode, mode):
+        raise ValueError("conversion from %s to %s not supported (as with scipy 1.1.0's Pillow 9.3; newer "
+                         "Pillow converts it: call image.convert(%r) directly for that)" % (image.mode, mode, mode))
+    if _compat.pillow_9_3_converted_through_rgb(image.mode, mode):
+        image = image.convert("RGB")
     try:
         return image.convert(mode)
     except ValueError as error:

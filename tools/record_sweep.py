@@ -1,0 +1,69 @@
+"""Record the dense sweep (``tests/sweep_cases.py``) from scipy 1.1.0 on the reference stack.
+
+Usage (from the repository root, network access to the package index needed)::
+
+    python tools/record_sweep.py            # writes tests/fixtures/sweep/
+
+Builds (or reuses) the reference venv of ``tools/record_legacy.py`` (Python 3.11,
+numpy 1.23.5, Pillow 9.3.0), extracts scipy 1.1.0's ``scipy/misc/pilutil.py`` from its
+wheel into a temporary directory, and runs every sweep case through it unmodified.
+Writes ``sweep.json`` (the stack, and per case its outcome: dtype, shape and offset,
+or the exception's type and the names of its classes) and ``outputs.npz`` (compressed:
+per dtype, the flattened outputs of that dtype one after another, at those offsets). Re-recording is deterministic.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+
+WORKER = r'''
+import importlib.util, json, sys, warnings
+import numpy as np, PIL
+sys.path.insert(0, sys.argv[2])
+import sweep_cases
+warnings.simplefilter("ignore")
+spec = importlib.util.spec_from_file_location("legacy_pilutil", sys.argv[1])
+pilutil = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(pilutil)
+cases, arrays = [], {}  # arrays: dtype -> flat outputs of that dtype, concatenated
+for case in sweep_cases.all_cases():
+    try:
+        result = np.asarray(sweep_cases.run_case(pilutil, case))
+    except Exception as error:
+        case["outcome"] = {"error": type(error).__name__, "classes": [c.__name__ for c in type(error).__mro__]}
+    else:
+        chunks = arrays.setdefault(result.dtype.str, [])
+        case["outcome"] = {"dtype": result.dtype.str, "shape": list(result.shape),
+                           "offset": int(sum(chunk.size for chunk in chunks))}
+        chunks.append(result.ravel())
+    cases.append(case)
+np.savez_compressed(sys.argv[3] + "/outputs.npz", **{key: np.concatenate(chunks) for key, chunks in arrays.items()})
+with open(sys.argv[3] + "/sweep.json", "w") as handle:
+    head = {"recorded_with": {"scipy_pilutil": "1.1.0", "numpy": np.__version__, "pillow": PIL.__version__,
+                              "python": sys.version.split()[0]}, "seed": sweep_cases.SEED}
+    handle.write(json.dumps(head, sort_keys=True)[:-1] + ', "cases": [\n')
+    handle.write(",\n".join(json.dumps(case, sort_keys=True, separators=(",", ":")) for case in cases))
+    handle.write("\n]}\n")
+print("recorded %d cases (%d errors)" % (len(cases), sum("error" in case["outcome"] for case in cases)))
+'''
+
+
+def main():
+    import record_legacy
+    import scipy_wheel
+
+    python = record_legacy.environment("reference")
+    out = os.path.join(ROOT, "tests", "fixtures", "sweep")
+    os.makedirs(out, exist_ok=True)
+    with tempfile.TemporaryDirectory() as temp:
+        pilutil, = scipy_wheel.extract("scipy/misc/pilutil.py", temp)
+        subprocess.run([python, "-c", WORKER, pilutil, os.path.join(ROOT, "tests"), out], check=True)
+
+
+if __name__ == "__main__":
+    main()
