@@ -12,7 +12,7 @@ from typing import Any, Optional
 import numpy as np
 from PIL import Image
 
-from ._exact_codecs import ExactStorageError
+from ._exact_codecs import ExactStorageError, pillow_samples
 
 #: dtype of a 2-D array -> the PIL mode holding it unchanged.
 GRAY_MODES = {np.dtype(bool): "1", np.dtype(np.uint8): "L", np.dtype(np.uint16): "I;16",
@@ -113,7 +113,7 @@ def exact_fromimage(im: Any, flatten: bool = False, mode: Optional[str] = None) 
     if mode is not None and mode != im.mode:
         raise ExactStorageError("fromimage(exact=True) returns the samples unchanged; mode=%r would convert a "
                                 "mode %r image. Drop mode, or call without exact=True." % (mode, im.mode))
-    return np.array(im)
+    return pillow_samples(im)
 
 
 __all__ = ["exact_bytescale", "exact_toimage", "exact_fromimage", "refuse_rescaling", "GRAY_MODES", "COLOR_MODES"]

@@ -143,7 +143,7 @@ def read_png(data: bytes) -> np.ndarray:
         samples = _read_png_with_pypng(data)
     else:
         with Image.open(io.BytesIO(data)) as image:
-            samples = _pillow_samples(image)
+            samples = pillow_samples(image)
             if depth == 16 and samples.dtype != np.uint16:  # Pillow <= 10.2 opened these as mode I
                 samples = samples.astype(np.uint16)
     return _apply_metadata(samples, _png_metadata(data))
@@ -240,12 +240,20 @@ def read_exact(data: bytes) -> np.ndarray:
     if data[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
         return read_tiff(data)
     with Image.open(io.BytesIO(data)) as image:
-        return _pillow_samples(image)
+        return pillow_samples(image)
 
 
-def _pillow_samples(image: Image.Image) -> np.ndarray:
-    """An image's samples as Pillow holds them: '1' as bool, 'P' as indices, no conversion."""
-    return np.array(image)
+def pillow_samples(image: Image.Image) -> np.ndarray:
+    """An image's samples as Pillow holds them: '1' as bool, 'P' as indices, no conversion.
+
+    Pillow's array interface gives mode '1' as bool bytes of 0x00/0xFF; numpy's own bools
+    are 0x01, and ``tobytes``, ``view(np.uint8)``, hashes and ``np.save`` see the
+    difference. Bools are returned with canonical 0/1 bytes.
+    """
+    samples = np.array(image)
+    if samples.dtype == bool:
+        return samples.view(np.uint8) != 0
+    return samples
 
 
 def _apply_metadata(samples: np.ndarray, recorded: Optional[Dict[str, Any]]) -> np.ndarray:
@@ -261,4 +269,4 @@ def _apply_metadata(samples: np.ndarray, recorded: Optional[Dict[str, Any]]) -> 
     return restored.reshape(shape)
 
 
-__all__ = ["ExactStorageError", "EXACT_FORMATS", "exact_writer", "read_exact", "METADATA_KEY"]
+__all__ = ["pillow_samples", "ExactStorageError", "EXACT_FORMATS", "exact_writer", "read_exact", "METADATA_KEY"]

@@ -276,3 +276,19 @@ def test_data_change_warning_by_environment(warnings_switch, monkeypatch):
     monkeypatch.setenv("SCIPY_MISC_COMPAT_WARN_DATA_CHANGE", "1")
     with pytest.warns(DataChangedWarning, match="dtype narrowed from float64 to uint8"):
         bytescale(np.array([[0.25, 1.5]]))
+
+
+@pytest.mark.parametrize("format_name", ["png", "bmp", "tif"])
+def test_bool_round_trip_keeps_canonical_bytes(tmp_path, format_name):
+    """Bool results hold numpy's 0/1 bytes (Pillow's array interface gives mode '1' as 0x00/0xFF)."""
+    import hashlib
+    saved = np.random.RandomState(3).rand(5, 11) > 0.5
+    path = str(tmp_path / ("bits." + format_name))
+    imsave(path, saved, exact=True)
+    read = imread(path, exact=True)
+    assert read.dtype == bool
+    assert read.tobytes() == saved.tobytes()
+    assert set(np.unique(read.view(np.uint8))) <= {0, 1}
+    assert hashlib.sha256(read).hexdigest() == hashlib.sha256(saved).hexdigest()
+    image = toimage(saved, exact=True)
+    assert fromimage(image, exact=True).tobytes() == saved.tobytes()
