@@ -1,0 +1,59 @@
+"""The owned resize (``_resample``): compiled kernel == numpy fallback == Pillow 9.3's resize.
+
+The recorded sweep (``test_sweep.py``) proves the legacy results; here random
+geometries and modes also compare the two implementations with each other, and with
+the installed Pillow where its ``resize`` is still Pillow 9.3's (before 13.0).
+"""
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from scipy_misc_compat import _compat, _resample
+
+
+def _random_image(rng, mode, width, height):
+    if mode == "F":
+        values = (rng.standard_normal((height, width)) * 500).astype(np.float32)
+        values[rng.rand(height, width) < 0.03] = np.inf
+        return Image.frombytes("F", (width, height), values.tobytes())
+    if mode == "I":
+        return Image.frombytes("I", (width, height), rng.randint(-2 ** 31, 2 ** 31 - 1, (height, width))
+                               .astype(np.int32).tobytes())
+    bands = len(Image.new(mode, (1, 1)).getbands())
+    values = rng.randint(0, 256, (height, width, bands)).astype(np.uint8)
+    if mode in ("RGBA", "LA"):
+        values[..., -1] = rng.choice([0, 1, 128, 255], (height, width))
+    return Image.frombytes(mode, (width, height), values.tobytes())
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_kernel_equals_numpy_fallback(seed):
+    if _resample._resample_kernels is None:
+        pytest.skip("built without a C compiler: the numpy fallback is the only implementation")
+    rng = np.random.RandomState(seed)
+    for _ in range(40):
+        height, width, out_size = (int(n) for n in rng.randint(1, 70, 3))
+        dtype = [np.uint8, np.int32, np.float32][rng.randint(3)]
+        bands = int(rng.randint(1, 5))
+        pixels = (rng.randint(0, 256, (height, width, bands)) if dtype == np.uint8
+                  else rng.standard_normal((height, width, bands)) * 1e5).astype(dtype)
+        resample = int(rng.choice([_resample.LANCZOS, _resample.BILINEAR, _resample.BICUBIC]))
+        for axis in (0, 1):
+            taps = _resample.convolution_taps(pixels.shape[axis], out_size, resample)
+            compiled = _resample.convolve(pixels, taps, axis)
+            fallback = _resample._convolve_numpy(pixels, taps, axis)
+            assert compiled.tobytes() == fallback.tobytes(), (dtype, pixels.shape, out_size, resample, axis)
+
+
+@pytest.mark.skipif(not _compat.PILLOW_RESIZE_IS_9_3S, reason="Pillow >= 13 resizes differently; the sweep fixtures cover it")
+@pytest.mark.parametrize("mode", ["L", "LA", "RGB", "RGBA", "CMYK", "YCbCr", "I", "F"])
+def test_equals_installed_pillow_where_its_resize_is_9_3(mode):
+    rng = np.random.RandomState(sum(map(ord, mode)))
+    for _ in range(60):
+        width, height, new_width, new_height = (int(n) for n in rng.randint(1, 90, 4))
+        image = _random_image(rng, mode, width, height)
+        for resample in (0, 1, 2, 3):
+            expected = image.resize((new_width, new_height), resample)
+            ours = _resample.resize_image(image, (new_width, new_height), resample)
+            assert ours.tobytes() == expected.tobytes(), (mode, (width, height), (new_width, new_height), resample)
