@@ -26,7 +26,7 @@ NUMPY_HAS_VALUE_BASED_CASTING = np.result_type(np.zeros(1, np.uint8), 300) == np
 #: Pillow >= 13.0 runs ``resize``'s vertical pass first when the height shrinks (other rounding).
 #: The package never uses Pillow's resize (``_resample`` computes Pillow 9.3's); only the tests
 #: read this, to compare ``_resample`` with the installed Pillow where it still computes the same.
-PILLOW_RESIZE_IS_9_3S = int(PIL.__version__.split(".")[0]) < 13
+PILLOW_RESIZE_MATCHES_9_3 = int(PIL.__version__.split(".")[0]) < 13
 
 
 @functools.lru_cache(maxsize=None)
@@ -104,6 +104,6 @@ def import_libcst() -> ModuleType:
     return libcst
 
 
-__all__ = ["NUMPY_HAS_VALUE_BASED_CASTING", "PILLOW_RESIZE_IS_9_3S", "pillow_opens_16bit_png_as_i16", "CONVERSIONS_REFUSED_BY_PILLOW_9_3", "pillow_9_3_refused_conversion",
-           "CONVERSIONS_THROUGH_RGB_IN_PILLOW_9_3", "pillow_9_3_converted_through_rgb",
-           "import_libcst"]
+__all__ = ["NUMPY_HAS_VALUE_BASED_CASTING", "PILLOW_RESIZE_MATCHES_9_3", "pillow_opens_16bit_png_as_i16",
+           "CONVERSIONS_REFUSED_BY_PILLOW_9_3", "pillow_9_3_refused_conversion",
+           "CONVERSIONS_THROUGH_RGB_IN_PILLOW_9_3", "pillow_9_3_converted_through_rgb", "import_libcst"]

@@ -33,14 +33,19 @@ class LegacyPixels(NamedTuple):
     palette: Optional[bytes] = None  #: mode ``P`` only
 
     def to_image(self) -> Image.Image:
-        if self.mode == "1":
-            # Bool pixels as Pillow's packed 1-bit raw data (eight pixels a byte).
-            image = Image.frombytes("1", _size(*self.pixels.shape), np.packbits(self.pixels, axis=-1).tobytes())
-        else:
-            image = Image.frombytes(self.mode, _size(*self.pixels.shape[:2]), np.ascontiguousarray(self.pixels))
-        if self.palette is not None:
-            image.putpalette(self.palette)
-        return image
+        return image_from_pixels(self.mode, self.pixels, self.palette)
+
+
+def image_from_pixels(mode: str, pixels: np.ndarray, palette: Any = None) -> Image.Image:
+    """The PIL image of ``mode`` whose ``np.asarray`` is ``pixels`` (with ``palette`` for ``P``)."""
+    if mode == "1":
+        # Bool pixels as Pillow's packed 1-bit raw data (eight pixels a byte).
+        image = Image.frombytes("1", _size(*pixels.shape), np.packbits(pixels, axis=-1).tobytes())
+    else:
+        image = Image.frombytes(mode, _size(*pixels.shape[:2]), np.ascontiguousarray(pixels))
+    if palette is not None:
+        image.putpalette(palette)
+    return image
 
 
 def legacy_toimage(arr: Any, high: Any = 255, low: Any = 0, cmin: Any = None, cmax: Any = None,
@@ -179,4 +184,5 @@ def convert_as_scipy_era(image: Image.Image, mode: str) -> Image.Image:
         raise ValueError("conversion from %s to %s not supported (%s)" % (image.mode, mode, error)) from None
 
 
-__all__ = ["LegacyPixels", "legacy_pixels", "legacy_toimage", "legacy_fromimage", "as_uint8_bytes", "as_scipy_era_mode", "convert_as_scipy_era"]
+__all__ = ["LegacyPixels", "legacy_pixels", "image_from_pixels", "legacy_toimage", "legacy_fromimage", "as_uint8_bytes",
+           "as_scipy_era_mode", "convert_as_scipy_era"]

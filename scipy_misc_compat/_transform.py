@@ -4,7 +4,7 @@ Each is ``toimage`` -> one Pillow operation -> ``fromimage``, as in scipy 1.1.0.
 The resize is computed by this package (``_resample``: Pillow 9.3.0's algorithm,
 which Pillow 13 and Pillow-SIMD no longer compute); for the modes whose image is
 just its pixel array (all but ``P`` and ``1``) no PIL image is built at all.
-``rotate`` and the ``ImageFilter`` filters are still Pillow's: ``_pillow_canary``
+``rotate`` and the ``ImageFilter`` filters are still Pillow's: ``_pillow_delegated``
 lists them with the Pillow versions they were verified on, and the tests compare
 them with recorded Pillow 9.3 results.
 """

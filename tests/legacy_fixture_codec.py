@@ -12,7 +12,21 @@ JSON for None, bool, int, float and str; other ``{"$...": ...}`` dicts are
 markers (input files, images) whose contents are encoded recursively.
 """
 
+import json
+import os
+
 import numpy as np
+
+FIXTURES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
+
+
+def load_fixture_set(name, manifest_name, arrays_name):
+    """A fixture directory under ``tests/fixtures``: (its path, the JSON manifest, the npz arrays as a dict)."""
+    directory = os.path.join(FIXTURES_DIR, name)
+    with open(os.path.join(directory, manifest_name)) as handle:
+        manifest = json.load(handle)
+    with np.load(os.path.join(directory, arrays_name)) as arrays:
+        return directory, manifest, dict(arrays)
 
 
 class ArrayStore(object):

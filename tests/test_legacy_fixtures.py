@@ -7,23 +7,17 @@ array (dtype, shape, values), a PIL image (mode, size, raw bytes, palette), a
 written file, or an exception type.
 """
 
-import json
 import os
 import shutil
 import tempfile
 
-import numpy as np
 import pytest
 
 import scipy_misc_compat
 from legacy_fixture_codec import (ArrayStore, MarkerResolver, call_case, compare_outcomes, compare_written, decode,
-                                  observe, output_payloads)
+                                  load_fixture_set, observe, output_payloads)
 
-FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures", "legacy")
-with open(os.path.join(FIXTURES, "cases.json")) as _handle:
-    MANIFEST = json.load(_handle)
-with np.load(os.path.join(FIXTURES, "arrays.npz")) as _arrays:
-    ARRAYS = dict(_arrays)
+FIXTURES, MANIFEST, ARRAYS = load_fixture_set("legacy", "cases.json", "arrays.npz")
 CASES = MANIFEST["cases"]
 
 

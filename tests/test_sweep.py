@@ -6,19 +6,15 @@ exceptions of the same class, on every Pillow the package supports.
 """
 
 import json
-import os
 
 import numpy as np
 import pytest
 
 import scipy_misc_compat
 import sweep_cases
+from legacy_fixture_codec import load_fixture_set
 
-FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures", "sweep")
-with open(os.path.join(FIXTURES, "sweep.json")) as _handle:
-    MANIFEST = json.load(_handle)
-with np.load(os.path.join(FIXTURES, "outputs.npz")) as _outputs:
-    OUTPUTS = dict(_outputs)
+FIXTURES, MANIFEST, OUTPUTS = load_fixture_set("sweep", "sweep.json", "outputs.npz")
 CASES = MANIFEST["cases"]
 
 
