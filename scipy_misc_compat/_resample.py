@@ -94,11 +94,11 @@ FILTERS: Dict[int, Tuple[float, Callable[[np.ndarray], np.ndarray]]] = {
 
 
 class Taps(NamedTuple):
-    """The inputs each output pixel of one pass reads: ``count[i]`` of them from ``start[i]``."""
+    """The inputs each output pixel of one pass reads: ``length[i]`` of them from ``start[i]``."""
 
     start: np.ndarray  #: int32, one per output pixel
-    count: np.ndarray  #: int32, one per output pixel
-    weights: np.ndarray  #: float64 (outputs, width): normalised weights, 0 beyond ``count``
+    length: np.ndarray  #: int32, one per output pixel
+    weights: np.ndarray  #: float64 (outputs, width): normalised weights, 0 beyond ``length``
 
     @property
     def width(self) -> int:
@@ -161,7 +161,7 @@ def _convolve_numpy(pixels: np.ndarray, taps: Taps, axis: int) -> np.ndarray:
         total = np.zeros(shape, dtype=np.float64)
         with np.errstate(invalid="ignore", over="ignore"):
             for j in range(taps.width):
-                used = (j < taps.count)[extra]
+                used = (j < taps.length)[extra]
                 term = moved[np.minimum(taps.start + j, last)].astype(np.float64) * taps.weights[:, j][extra]
                 total += np.where(used, term, 0.0)  # only the taps in range, as in C (inf * 0 is NaN)
             out = _store_32bit(total, pixels.dtype)
@@ -190,7 +190,7 @@ def convolve(pixels: np.ndarray, taps: Taps, axis: int) -> np.ndarray:
     kernel = _resample_kernels.vertical if axis == 0 else _resample_kernels.horizontal
 
     def rows(first: int, stop: int) -> None:
-        kernel(pixels, out, taps.start, taps.count, weights, first, stop)
+        kernel(pixels, out, taps.start, taps.length, weights, first, stop)
 
     map_row_ranges(rows, out.shape[0], out.size)
     return out
@@ -203,9 +203,9 @@ def convolution_resize(pixels: np.ndarray, width: int, height: int, resample: in
     if width != in_width:
         horizontal = convolution_taps(in_width, width, resample)
         if vertical is not None:  # only the rows the vertical pass reads
-            first, stop = int(vertical.start[0]), int(vertical.start[-1] + vertical.count[-1])
+            first, stop = int(vertical.start[0]), int(vertical.start[-1] + vertical.length[-1])
             pixels = pixels[first:stop]
-            vertical = Taps(vertical.start - first, vertical.count, vertical.weights)
+            vertical = Taps(vertical.start - first, vertical.length, vertical.weights)
         pixels = convolve(pixels, horizontal, axis=1)
     if vertical is not None:
         pixels = convolve(pixels, vertical, axis=0)
