@@ -154,11 +154,19 @@ VERTICAL_32(vertical_i32, int32_t, round_to_int32)
 
 /* ---- NEAREST: a gather of whole pixels -------------------------------------------------- */
 
+/* An output row whose source row equals the previous one's (every upscale) is a copy of it. */
+#define REPEATED_ROW(PIXEL)                                                                     \
+    if (y > first && rows[y] == rows[y - 1]) {                                                   \
+        memcpy(out + y * out_width * (PIXEL), out + (y - 1) * out_width * (PIXEL), out_width * (PIXEL)); \
+        continue;                                                                                \
+    }
+
 #define GATHER(NAME, TYPE)                                                                      \
     static void NAME(const char *src, char *out, Py_ssize_t in_width, Py_ssize_t out_width,      \
                      const int64_t *rows, const int64_t *columns, Py_ssize_t first, Py_ssize_t stop) \
     {                                                                                            \
         for (Py_ssize_t y = first; y < stop; y++) {                                              \
+            REPEATED_ROW(sizeof(TYPE))                                                           \
             const TYPE *row = (const TYPE *)src + rows[y] * in_width;                            \
             TYPE *target = (TYPE *)out + y * out_width;                                          \
             for (Py_ssize_t x = 0; x < out_width; x++) target[x] = row[columns[x]];              \
@@ -169,18 +177,27 @@ GATHER(gather_2, uint16_t)
 GATHER(gather_4, uint32_t)
 GATHER(gather_8, uint64_t)
 
+/* 3-byte pixels move as one 4-byte word each (the 4th byte is overwritten by the next pixel), the
+ * last pixel of a row byte by byte so nothing outside the row is read or written. */
 static void gather_3(const char *src, char *out, Py_ssize_t in_width, Py_ssize_t out_width, const int64_t *rows,
                      const int64_t *columns, Py_ssize_t first, Py_ssize_t stop)
 {
     for (Py_ssize_t y = first; y < stop; y++) {
+        REPEATED_ROW(3)
         const uint8_t *row = (const uint8_t *)src + rows[y] * in_width * 3;
         uint8_t *target = (uint8_t *)out + y * out_width * 3;
-        for (Py_ssize_t x = 0; x < out_width; x++) {
-            const uint8_t *pixel = row + columns[x] * 3;
-            target[3 * x] = pixel[0];
-            target[3 * x + 1] = pixel[1];
-            target[3 * x + 2] = pixel[2];
+        Py_ssize_t x = 0;
+        for (; x + 1 < out_width; x++) {
+            Py_ssize_t at = columns[x];
+            if (at + 1 >= in_width) { /* 4-byte read would pass the row's end */
+                memcpy(target + 3 * x, row + 3 * at, 3);
+                continue;
+            }
+            uint32_t word;
+            memcpy(&word, row + 3 * at, 4);
+            memcpy(target + 3 * x, &word, 4);
         }
+        for (; x < out_width; x++) memcpy(target + 3 * x, row + 3 * columns[x], 3);
     }
 }
 
@@ -188,6 +205,7 @@ static void gather_any(const char *src, char *out, Py_ssize_t in_width, Py_ssize
                        const int64_t *rows, const int64_t *columns, Py_ssize_t first, Py_ssize_t stop)
 {
     for (Py_ssize_t y = first; y < stop; y++) {
+        REPEATED_ROW(pixel)
         const char *row = src + rows[y] * in_width * pixel;
         char *target = out + y * out_width * pixel;
         for (Py_ssize_t x = 0; x < out_width; x++) memcpy(target + x * pixel, row + columns[x] * pixel, pixel);

@@ -46,6 +46,24 @@ def test_kernel_equals_numpy_fallback(seed):
             assert compiled.tobytes() == fallback.tobytes(), (dtype, pixels.shape, out_size, resample, axis)
 
 
+@pytest.mark.parametrize("pixel_shape", [(), (2,), (3,), (4,), (5,)])
+@pytest.mark.parametrize("dtype", [np.uint8, np.int32, np.float64])
+def test_nearest_gather_equals_numpy_indexing(pixel_shape, dtype):
+    # Every pixel size the kernel specialises (1, 2, 3, 4, 8 bytes and any other), with
+    # repeated source rows (upscales) and the last source column (3-byte pixels move as words).
+    rng = np.random.RandomState(len(pixel_shape) * 7 + np.dtype(dtype).itemsize)
+    for _ in range(30):
+        height, width, new_height, new_width = (int(n) for n in rng.randint(1, 60, 4))
+        pixels = rng.randint(0, 256, (height, width) + pixel_shape).astype(dtype)
+        rows = _resample.nearest_indices(height, new_height)
+        columns = _resample.nearest_indices(width, new_width)
+        expected = pixels[np.clip(rows, 0, None)][:, np.clip(columns, 0, None)]
+        expected[rows < 0] = 0
+        expected[:, columns < 0] = 0
+        ours = _resample.nearest_resize(pixels, new_width, new_height)
+        assert ours.tobytes() == expected.tobytes(), (pixels.shape, new_height, new_width)
+
+
 @pytest.mark.skipif(not _compat.PILLOW_RESIZE_MATCHES_9_3, reason="Pillow >= 13 resizes differently; the sweep fixtures cover it")
 @pytest.mark.parametrize("mode", ["L", "LA", "RGB", "RGBA", "CMYK", "YCbCr", "I", "F"])
 def test_equals_installed_pillow_where_its_resize_is_9_3(mode):
