@@ -1,5 +1,6 @@
 """scipy-misc-compat: scipy 1.1.0's ``scipy.misc`` image functions on today's numpy and Pillow."""
 
+from ._aliases import LEGACY_ALIASES, LegacyAlias, LegacyAliasWarning, warn_on_legacy_aliases
 from ._datachange import DataChangedWarning, warn_on_data_change
 from ._errors import ChannelAxisError, ImageTooLargeError, NotAnArrayError, UnreadableImageError
 from ._exact_codecs import ExactStorageError
@@ -14,6 +15,7 @@ __version__ = "0.1.0"
 __all__ = [
     "bytescale", "toimage", "fromimage", "imread", "imsave", "imresize", "imrotate", "imfilter", "imshow",
     "LegacyImage", "NotAnArrayError", "ChannelAxisError", "UnreadableImageError", "ImageTooLargeError", "UnknownInterpolationError", "ExactStorageError",
-    "DataChangedWarning", "warn_on_data_change", "install", "uninstall", "installed", "is_installed", "misc",
+    "DataChangedWarning", "warn_on_data_change", "LEGACY_ALIASES", "LegacyAlias", "LegacyAliasWarning",
+    "warn_on_legacy_aliases", "install", "uninstall", "installed", "is_installed", "misc",
     "__version__",
 ]

@@ -32,7 +32,7 @@ import types
 import warnings
 from typing import Any, Callable, Dict, Iterator, List, Optional
 
-from . import legacy, misc
+from . import _aliases, legacy, misc
 
 _MISSING = object()
 _lock = threading.RLock()
@@ -43,7 +43,7 @@ def is_installed() -> bool:
     return _undo is not None
 
 
-def install(*, replace: bool = False, without_scipy: bool = False) -> bool:
+def install(*, replace: bool = False, without_scipy: bool = False, legacy_aliases: bool = False) -> bool:
     """Make ``import scipy.misc`` and its scipy 1.1.0 names work; returns False if already installed.
 
     Parameters
@@ -55,6 +55,12 @@ def install(*, replace: bool = False, without_scipy: bool = False) -> bool:
         Where scipy is not installed, provide ``scipy.misc`` anyway (other ``scipy.*``
         imports then fail with an ImportError saying only ``scipy.misc`` is there).
         Without it, ``install()`` raises ImportError when scipy is missing.
+    legacy_aliases : bool, keyword-only
+        Also restore the numpy and Pillow names legacy scripts use beside ``scipy.misc``
+        (``np.float``, ``np.int``, ``np.asscalar``, ``Image.ANTIALIAS``, ...; the table is
+        ``scipy_misc_compat.LEGACY_ALIASES``), with their old meaning, where the installed
+        numpy/Pillow lacks them; names they still define are never shadowed. ``run`` does
+        this by default.
 
     Examples
     --------
@@ -81,6 +87,8 @@ def install(*, replace: bool = False, without_scipy: bool = False) -> bool:
             else:
                 raise ImportError("scipy is not installed. Install it (pip install scipy), or call "
                                   "scipy_misc_compat.install(without_scipy=True) to provide scipy.misc alone.")
+            if legacy_aliases:
+                _aliases.restore(undo)
         except BaseException:
             _run(undo)
             raise

@@ -11,10 +11,11 @@ from .run import run_command
 USAGE = """usage: scipy-misc-compat COMMAND [ARGS...]
 
 Commands:
-  run SCRIPT.py [ARGS...] | run -m MODULE [ARGS...]
+  run [--no-legacy-aliases] SCRIPT.py [ARGS...] | run [--no-legacy-aliases] -m MODULE [ARGS...]
            run unmodified legacy code with scipy.misc provided by scipy-misc-compat
            (scipy 1.1.0's imread, imsave, imresize, bytescale, ... and the rest of
-           its scipy.misc namespace), as `python SCRIPT.py ARGS...` would
+           its scipy.misc namespace) and the numpy/Pillow names such code used
+           (np.float, Image.ANTIALIAS, ...) restored, as `python SCRIPT.py ARGS...` would
   scan PATH...
            list every use of scipy.misc in Python files and notebooks (exit 1 if any)
   migrate PATH... [--write]

@@ -1,5 +1,9 @@
 """``run``: execute a legacy script or module with ``scipy.misc`` provided first.
 
+The numpy and Pillow names legacy scripts use beside it (``np.float``,
+``Image.ANTIALIAS``, ...: ``scipy_misc_compat.LEGACY_ALIASES``) are restored too, unless
+``--no-legacy-aliases`` comes before the script.
+
 Behaves like ``python SCRIPT.py ARGS`` / ``python -m MODULE ARGS``: ``sys.argv``,
 ``__main__``, ``sys.path[0]``, the exit code of ``sys.exit``, and an uncaught
 exception's traceback (printed without this runner's own frames, exit status 1).
@@ -15,24 +19,31 @@ from typing import List
 
 from .._install import install
 
-RUN_USAGE = "usage: scipy-misc-compat run SCRIPT.py [ARGS...] | run -m MODULE [ARGS...]"
+RUN_USAGE = "usage: scipy-misc-compat run [--no-legacy-aliases] SCRIPT.py [ARGS...] | run [--no-legacy-aliases] -m MODULE [ARGS...]"
 
 
 def run_command(arguments: List[str]) -> int:
     if not arguments or arguments[0] in ("-h", "--help"):
         print(RUN_USAGE + "\n\nRuns legacy code with scipy.misc's scipy 1.1.0 functions installed "
-              "(also where scipy itself is not installed).")
+              "(also where scipy itself is not installed), and the numpy/Pillow names such code used "
+              "(np.float, np.int, Image.ANTIALIAS, ...) restored with their old meaning.\n\n"
+              "  --no-legacy-aliases  do not restore the removed numpy/Pillow names")
         return 0 if arguments else 2
+    legacy_aliases = arguments[0] != "--no-legacy-aliases"
+    if not legacy_aliases:
+        arguments = arguments[1:]
+    if not arguments or arguments[0] == "-m" and len(arguments) < 2:
+        print(RUN_USAGE, file=sys.stderr)
+        return 2
     if arguments[0] == "-m":
-        if len(arguments) < 2:
-            print(RUN_USAGE, file=sys.stderr)
-            return 2
-        return _execute(module=arguments[1], argv_tail=arguments[2:])
-    return _execute(script=arguments[0], argv_tail=arguments[1:])
+        return _execute(module=arguments[1], argv_tail=arguments[2:], legacy_aliases=legacy_aliases)
+    return _execute(script=arguments[0], argv_tail=arguments[1:], legacy_aliases=legacy_aliases)
 
 
-def _execute(script: str = "", module: str = "", argv_tail: List[str] = ()) -> int:  # type: ignore[assignment]
-    install(without_scipy=True)  # `run` is the explicit opt-in for a scipy-less environment
+def _execute(script: str = "", module: str = "", argv_tail: List[str] = (),  # type: ignore[assignment]
+             legacy_aliases: bool = True) -> int:
+    # `run` is the explicit opt-in for a scipy-less environment, and for the removed numpy/Pillow names
+    install(without_scipy=True, legacy_aliases=legacy_aliases)
     try:
         if module:
             sys.argv = [module] + list(argv_tail)  # runpy replaces argv[0] with the module's path
