@@ -188,6 +188,11 @@ _NUMPY_2_0 = "numpy 2.0"
 #: them); Pillow's ``textsize``/``getsize`` family (today's ``textbbox`` differs by a pixel on some
 #: fonts), ``ImageOps.gaussian_blur``/``unsharp_mask`` (returned Pillow's internal core object).
 LEGACY_ALIASES: Tuple[LegacyAlias, ...] = (
+    # Gone before numpy 1.23.5 (numpy 1.15.4, scipy 1.1.0's time, still had them).
+    LegacyAlias("numpy", "rank", "numpy 1.18", "np.ndim", _numpy("ndim"), ".ndim"),
+    LegacyAlias("numpy", "loads", "numpy 1.22", "pickle.loads", _constant(pickle.loads)),
+    LegacyAlias("numpy", "asscalar", "numpy 1.23", "a.item()", _constant(asscalar)),
+    LegacyAlias("numpy", "alen", "numpy 1.23", "len(np.atleast_1d(a))", _constant(alen)),
     # numpy 1.20 deprecated the aliases of builtins; 1.24 removed them.
     _type_alias("float", _NUMPY_1_24, "float"),
     _type_alias("int", _NUMPY_1_24, "int"),
@@ -198,11 +203,6 @@ LEGACY_ALIASES: Tuple[LegacyAlias, ...] = (
     _type_alias("unicode", _NUMPY_1_24, "str"),
     _type_alias("long", _NUMPY_1_24, "int"),  # numpy >= 2.0 has np.long (C long): left alone
     LegacyAlias("numpy", "typeDict", _NUMPY_1_24, "np.dtype(key).type", type_dict),
-    # Removed earlier (numpy 1.15.4, scipy 1.1.0's time, still had them).
-    LegacyAlias("numpy", "rank", "numpy 1.18", "np.ndim", _numpy("ndim"), ".ndim"),
-    LegacyAlias("numpy", "loads", "numpy 1.22", "pickle.loads", _constant(pickle.loads)),
-    LegacyAlias("numpy", "asscalar", "numpy 1.23", "a.item()", _constant(asscalar)),
-    LegacyAlias("numpy", "alen", "numpy 1.23", "len(np.atleast_1d(a))", _constant(alen)),
     # numpy 2.0's removals from the main namespace (its _expired_attrs_2_0 list).
     _type_alias("float_", _NUMPY_2_0, "np.float64"),
     _type_alias("complex_", _NUMPY_2_0, "np.complex128"),
@@ -252,8 +252,11 @@ LEGACY_ALIASES: Tuple[LegacyAlias, ...] = (
                 _attribute("numpy.exceptions", "RankWarning")),
     # numpy 2.4
     LegacyAlias("numpy", "in1d", "numpy 2.4", "np.isin(a.ravel(), b)", _constant(in1d)),
-    LegacyAlias("numpy", "trapz", "numpy 2.4", "np.trapezoid", _numpy("trapezoid"), ".trapezoid"),
+    LegacyAlias("numpy", "trapz", "numpy 2.4", "np.trapezoid (numpy >= 2.0)", _numpy("trapezoid")),
     # Pillow
+    LegacyAlias("PIL", "PILLOW_VERSION", "Pillow 9.0", "PIL.__version__", _attribute("PIL", "__version__"),
+                ".__version__"),
+    LegacyAlias("PIL.Image", "PILLOW_VERSION", "Pillow 9.0", "PIL.__version__", _attribute("PIL", "__version__")),
     LegacyAlias("PIL.Image", "ANTIALIAS", "Pillow 10.0", "Image.LANCZOS", _attribute("PIL.Image", "LANCZOS"),
                 ".LANCZOS"),
     LegacyAlias("PIL.Image", "LINEAR", "Pillow 10.0", "Image.BILINEAR", _attribute("PIL.Image", "BILINEAR"),
@@ -261,9 +264,6 @@ LEGACY_ALIASES: Tuple[LegacyAlias, ...] = (
     LegacyAlias("PIL.Image", "CUBIC", "Pillow 10.0", "Image.BICUBIC", _attribute("PIL.Image", "BICUBIC"),
                 ".BICUBIC"),
     LegacyAlias("PIL.Image", "isImageType", "Pillow 12.0", "isinstance(t, Image.Image)", _constant(is_image_type)),
-    LegacyAlias("PIL", "PILLOW_VERSION", "Pillow 9.0", "PIL.__version__", _attribute("PIL", "__version__"),
-                ".__version__"),
-    LegacyAlias("PIL.Image", "PILLOW_VERSION", "Pillow 9.0", "PIL.__version__", _attribute("PIL", "__version__")),
     LegacyAlias("PIL.ImageMath", "eval", "Pillow 12.0", "ImageMath.unsafe_eval(expression, **names)",
                 _constant(image_math_eval)),
 )

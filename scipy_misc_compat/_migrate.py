@@ -14,6 +14,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from ._aliases import BY_QUALIFIED_NAME as REMOVED_NAMES
+from ._aliases import LegacyAlias
 from ._compat import import_libcst
 
 try:
@@ -39,6 +41,16 @@ DATA_CHANGING = {
     "imfilter": "bytescales its input to uint8 before filtering",
 }
 
+#: Methods of numpy's arrays that numpy removed: restoring them would mean patching a C type, so
+#: ``run`` cannot; ``scan`` reports calls of them (on anything not bound by an import: ``ET.tostring``
+#: is a module function) and ``migrate`` leaves them, the receiver's type being unknown to it.
+REMOVED_METHODS = {
+    "tostring": ("numpy 2.3", "a.tobytes() (the same bytes)"),
+    "itemset": ("numpy 2.0", "a[index] = value"),
+    "newbyteorder": ("numpy 2.0", "a.view(a.dtype.newbyteorder(order))"),
+    "ptp": ("numpy 2.0", "np.ptp(a)"),
+}
+
 _MISC = "scipy.misc"
 _PILUTIL = "scipy.misc.pilutil"
 _DOTTED_MISC = re.compile(r"scipy\.misc(\.\w+)*\Z")
@@ -59,7 +71,7 @@ class Use:
     column: int  #: 1-based, as compilers and flake8 print it
     name: str  #: the scipy name used, e.g. ``scipy.misc.imsave`` (``scipy.misc`` for the module itself)
     code: str  #: the source text, e.g. ``sm.imsave`` or ``from scipy.misc import imread as read``
-    kind: str  #: ``import``, ``reference``, ``call`` or ``unsupported``
+    kind: str  #: ``import``, ``reference``, ``call``, ``unsupported``, or ``removed`` (a numpy/Pillow name)
     note: str = ""
     cell: Optional[int] = None  #: notebook cell number (0-based, counting every cell), else None
 
@@ -163,6 +175,11 @@ class _Finder(cst.CSTVisitor if cst is not None else object):  # type: ignore[mi
         self.uses.append(Use(self.path, start.line, start.column + 1, name, code.splitlines()[0] if code else "",
                              kind, note, self.cell))
 
+    def _report_removed(self, node: "cst.CSTNode", alias: LegacyAlias, replacement: Optional[str]) -> None:
+        what = "migrate writes %s" % replacement if replacement else "today: %s" % alias.modern
+        self._report(node, alias.qualified, "removed",
+                     "removed in %s; restored by `run`; %s" % (alias.removed_in, what))
+
     def _unsupported(self, node: "cst.CSTNode", name: str, why: str) -> None:
         self._report(node, name, "unsupported", why + "; migrate leaves this file unchanged")
 
@@ -182,6 +199,11 @@ class _Finder(cst.CSTVisitor if cst is not None else object):  # type: ignore[mi
         if node.relative or node.module is None:
             return False
         module = _dotted(node.module)
+        if not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                removed = REMOVED_NAMES.get(module + "." + _dotted(alias.name))
+                if removed is not None:
+                    self._report_removed(node, removed, None)
         if module == "scipy" and not isinstance(node.names, cst.ImportStar):
             for alias in node.names:
                 if _dotted(alias.name) == "misc":
@@ -221,7 +243,7 @@ class _Finder(cst.CSTVisitor if cst is not None else object):  # type: ignore[mi
             return False  # not an expression (a keyword or attribute name), or a name being rebound
         bound = self._binding_of(root)
         if bound is None:
-            return False
+            return self._visit_library_reference(node, root, prefixes)
         module_path, statement = bound
         names = [module_path] + [part.attr.value for part in prefixes[1:]]  # type: ignore[union-attr]
         qualified = [".".join(names[:i + 1]) for i in range(len(names))]
@@ -245,6 +267,59 @@ class _Finder(cst.CSTVisitor if cst is not None else object):  # type: ignore[mi
         called = isinstance(parent, cst.Call) and parent.func is outermost and target is outermost
         self._report(target, name, "call" if called else "reference")
         return False
+
+    def _visit_library_reference(self, node: "cst.BaseExpression", root: "cst.Name",
+                                 prefixes: List["cst.BaseExpression"]) -> bool:
+        """``np.float``, ``Image.ANTIALIAS``, ``x.tostring()``: names numpy/Pillow removed."""
+        module_path = self._library_binding(root)
+        if module_path is None:
+            if not self._bound_by_import(root):  # `ET.tostring(...)` is a module's function
+                self._check_removed_method(prefixes)
+            return True  # e.g. `f(np.float)` inside `obj.method(...)`: keep visiting
+        names = [module_path] + [part.attr.value for part in prefixes[1:]]  # type: ignore[union-attr]
+        for index in range(1, len(names)):
+            removed = REMOVED_NAMES.get(".".join(names[:index + 1]))
+            if removed is None:
+                continue
+            target = prefixes[index]
+            if self._context(target) in (ExpressionContext.STORE, ExpressionContext.DEL):
+                return False  # `np.float = float`: the script's own shim, not a use
+            replacement = None
+            if removed.rewrite is not None:
+                head = self.module.code_for_node(prefixes[index - 1])  # type: ignore[arg-type]
+                replacement = self.rewrite_nodes[id(target)] = rewritten_spelling(removed, head)
+            self._report_removed(target, removed, replacement)
+            return False
+        return False
+
+    def _check_removed_method(self, prefixes: List["cst.BaseExpression"]) -> None:
+        outermost = prefixes[-1]
+        if not isinstance(outermost, cst.Attribute) or outermost.attr.value not in REMOVED_METHODS:
+            return
+        parent = self.get_metadata(ParentNodeProvider, outermost, None)
+        if not (isinstance(parent, cst.Call) and parent.func is outermost):
+            return
+        removed_in, instead = REMOVED_METHODS[outermost.attr.value]
+        self._report(outermost, "ndarray." + outermost.attr.value, "removed",
+                     "if this is a numpy array: removed in %s; today: %s" % (removed_in, instead))
+
+    def _bound_by_import(self, root: "cst.Name") -> bool:
+        scope = self.get_metadata(ScopeProvider, root, None)
+        if scope is None or root.value not in scope:
+            return False
+        return any(isinstance(assignment, ImportAssignment) for assignment in scope[root.value])
+
+    def _library_binding(self, root: "cst.Name") -> Optional[str]:
+        """The module a name is bound to when only imports of numpy or PIL bind it (else None)."""
+        scope = self.get_metadata(ScopeProvider, root, None)
+        if scope is None or root.value not in scope:
+            return None
+        bindings = [self._import_binding(assignment, root.value) for assignment in scope[root.value]]
+        paths = {binding[0] for binding in bindings if binding is not None}
+        if None in bindings or len(paths) != 1:
+            return None
+        path = paths.pop()
+        return path if path.split(".")[0] in ("numpy", "PIL") else None
 
     def _context(self, node: "cst.CSTNode") -> Optional["ExpressionContext"]:
         return self.get_metadata(ExpressionContextProvider, node, None)
@@ -389,6 +464,14 @@ class _Rewriter(cst.CSTTransformer if cst is not None else object):  # type: ign
         return updated
 
 
+def rewritten_spelling(alias: LegacyAlias, module_expression: str) -> str:
+    """What ``migrate`` writes for ``alias``, ``module_expression`` being how the file names its module."""
+    assert alias.rewrite is not None
+    if alias.rewrite.startswith("."):
+        return (module_expression or alias.shown.rsplit(".", 1)[0]) + alias.rewrite
+    return alias.rewrite
+
+
 def analyse_source(source: str, path: str = "<source>", cell: Optional[int] = None,
                    rewrite: bool = False) -> SourceReport:
     """Find the uses of ``scipy.misc`` in ``source``; with ``rewrite``, also the migrated source.
@@ -418,5 +501,5 @@ def analyse_source(source: str, path: str = "<source>", cell: Optional[int] = No
     return report
 
 
-__all__ = ["Use", "SourceReport", "analyse_source", "require_libcst", "replacement_for", "IMAGE_NAMES",
-           "MISC_NAMES", "DATA_CHANGING"]
+__all__ = ["Use", "SourceReport", "analyse_source", "require_libcst", "replacement_for", "rewritten_spelling",
+           "IMAGE_NAMES", "MISC_NAMES", "DATA_CHANGING", "REMOVED_METHODS"]

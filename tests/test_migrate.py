@@ -202,3 +202,56 @@ def test_migrated_project_runs_without_scipy_and_gives_identical_outputs(tmp_pat
             assert a.dtype == b.dtype and np.array_equal(a, b), name
         else:
             assert cli("compare", legacy, new).returncode == 0, name
+
+
+# --- removed numpy/Pillow names --------------------------------------------------------------
+
+REMOVED_NAME_REWRITES = [
+    ("import numpy as np\nx = np.zeros(2, dtype=np.float)\n", "import numpy as np\nx = np.zeros(2, dtype=float)\n"),
+    ("import numpy\ny = numpy.product([1, 2]) + numpy.NaN\n", "import numpy\ny = numpy.prod([1, 2]) + numpy.nan\n"),
+    ("from PIL import Image\nim.resize((2, 2), Image.ANTIALIAS)\n",
+     "from PIL import Image\nim.resize((2, 2), Image.LANCZOS)\n"),
+    ("import PIL.Image\nPIL.Image.CUBIC\n", "import PIL.Image\nPIL.Image.BICUBIC\n"),
+    ("import numpy as np\nnp.float_(1) + np.bool8(0)\n", "import numpy as np\nnp.float64(1) + np.bool_(0)\n"),
+]
+
+
+@pytest.mark.parametrize("source, expected", REMOVED_NAME_REWRITES)
+def test_removed_names_with_an_exact_spelling_are_rewritten_idempotently(source, expected):
+    assert migrated(source) == expected
+    assert migrated(expected) == expected
+    report = analyse_source(source)
+    assert report.uses and all(use.kind == "removed" and "removed in" in use.note for use in report.uses)
+
+
+@pytest.mark.parametrize("source", [
+    "import numpy as np\nnp.asscalar(a)\n",            # no expression spells it exactly: reported, kept
+    "from numpy import float\n",
+    "import numpy as np\na.tostring()\n",
+    "import numpy as np\nnp.trapz([1, 2])\n",           # np.trapezoid is numpy >= 2.0 only
+])
+def test_removed_names_without_an_exact_spelling_are_reported_and_kept(source):
+    report = analyse_source(source, rewrite=True)
+    assert [use.kind for use in report.uses] == ["removed"]
+    assert report.new_source == source
+
+
+@pytest.mark.parametrize("source", [
+    "import numpy as np\nnp.float = float\n",            # the script's own shim
+    "import numpy as np\ndef f(np):\n    return np.float\n",  # a parameter, not numpy
+    "import xml.etree.ElementTree as ET\nET.tostring(e)\n",  # a module function, not ndarray.tostring
+    "import numpy as np\nnp.float64(1).tobytes()\n",
+])
+def test_lookalikes_of_removed_names_are_not_reported(source):
+    assert analyse_source(source, rewrite=True).uses == []
+
+
+def test_scan_reports_removed_names_with_the_release_that_removed_them(tmp_path):
+    script = tmp_path / "old.py"
+    script.write_text("import numpy as np\nfrom PIL import Image\nx = np.int(3)\nImage.LINEAR\n")
+    completed = cli("scan", str(script))
+    assert completed.returncode == 1
+    assert "removed numpy.int: np.int  [removed in numpy 1.24; restored by `run`; migrate writes int]" in \
+        completed.stdout
+    assert "removed PIL.Image.LINEAR" in completed.stdout and "Pillow 10.0" in completed.stdout
+    assert "0 uses of scipy.misc and 2 of removed numpy/Pillow names" in completed.stderr

@@ -21,6 +21,10 @@ regular expressions):
   from scipy import misc        -> from scipy_misc_compat import misc
   from scipy.misc import imsave -> from scipy_misc_compat import imsave
 
+Removed numpy/Pillow names with an exact modern spelling are rewritten too
+(np.float -> float, np.float_ -> np.float64, Image.ANTIALIAS -> Image.LANCZOS);
+the others (np.asscalar, x.tostring(), ...) are reported by `scan` and left.
+
 The results are those of scipy 1.1.0, and scipy need not be installed. Without
 --write, prints a unified diff and changes nothing. A file that uses scipy.misc
 in a way this command does not understand (assigning to it, naming it in a

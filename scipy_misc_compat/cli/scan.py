@@ -17,7 +17,10 @@ Find every use of scipy.misc in Python files and Jupyter notebooks: imports
 read`, `scipy.misc.pilutil`) and references through them (`sm.imsave`,
 `scipy.misc.imresize`, `read(...)`), resolved through aliases and scopes. Calls
 that may change data (legacy imsave/toimage/bytescale rescale to uint8) carry a
-note. Files with syntax errors are reported and skipped.
+note. Also the numpy and Pillow names legacy code used that were removed since
+(`np.float`, `np.asscalar`, `Image.ANTIALIAS`, ... and calls of `.tostring()`),
+with the release that removed each. Files with syntax errors are reported and
+skipped.
 
 Exit status: 1 if any use was found, 0 if none, 2 on a usage error."""
 
@@ -70,8 +73,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         for error in errors:
             print(error, file=sys.stderr)
         files = len({use.path for use in uses})
-        print("%d use%s of scipy.misc in %d of %d file%s scanned" % (
-            len(uses), "" if len(uses) == 1 else "s", files, len(reports), "" if len(reports) == 1 else "s"),
+        removed = sum(use.kind == "removed" for use in uses)
+        misc = len(uses) - removed
+        also = " and %d of removed numpy/Pillow names" % removed if removed else ""
+        print("%d use%s of scipy.misc%s in %d of %d file%s scanned" % (
+            misc, "" if misc == 1 else "s", also, files, len(reports), "" if len(reports) == 1 else "s"),
             file=sys.stderr)
     return 1 if uses else 0
 
