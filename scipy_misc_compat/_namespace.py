@@ -6,23 +6,27 @@ datasets moved to ``scipy.datasets``); the aliases ``comb``, ``factorial``,
 ``factorial2``, ``factorialk``, ``logsumexp``, ``pade``, ``info``, ``source``,
 ``who`` were deprecated in 1.0 and removed in 1.3.
 
-``derivative``, ``central_diff_weights`` and ``pade`` are re-implemented here
-(checked against values recorded from scipy 1.1.0, ``tests/fixtures/namespace``;
-scipy deprecated ``pade`` in 1.18); ``who`` and ``source`` too, because numpy 2.0
-removed them. Names that only forward to scipy
-(``comb``, ``pade``, the datasets, ...) load it on first use and raise an
-``ImportError`` that says what to install when it is missing.
+``derivative``, ``central_diff_weights``, ``pade`` and the factorials are
+re-implemented here (checked against values recorded from scipy 1.1.0,
+``tests/fixtures/namespace``; scipy deprecated ``pade`` in 1.18); ``who`` and
+``source`` too, because numpy 2.0 removed them. The datasets come from
+``_datasets`` (scipy.datasets' files, without scipy). ``comb`` and ``logsumexp``
+forward to scipy, loaded on first use, with an ``ImportError`` that says what to
+install when it is missing.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
+import math
 import sys
 from fractions import Fraction
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
 import numpy as np
+
+from ._datasets import ascent, electrocardiogram, face  # re-exported: scipy.misc's names
 
 # --- finite differences ----------------------------------------------------------------------
 
@@ -219,49 +223,110 @@ def pade(an: Sequence[float], m: int) -> tuple:
     return np.poly1d(numerator[::-1]), np.poly1d(denominator[::-1])
 
 
+# --- factorials, as scipy 1.1.0 computed them ---------------------------------------------------
+#
+# scipy 1.1.0's defaults and results: ``factorialk(5, 2)`` is the exact integer 15 (today's
+# scipy.special defaults to exact=False and returns 15.000000000000004); with exact=False,
+# ``factorial`` and ``factorial2`` return float64 arrays (0-d for a scalar) from the gamma
+# function (scipy's, so these need scipy), ``factorial2`` by the odd/even formulas below.
+# Checked bit for bit against scipy 1.1.0 (tests/fixtures/namespace/extras.json).
+
+def _gamma(x: np.ndarray, name: str) -> np.ndarray:
+    """scipy's gamma function (cephes, as scipy 1.1.0 used: ``math.gamma`` rounds differently)."""
+    return import_module_or_explain("scipy.special", name).gamma(x)
+
+
+def _exact_product(n: int, step: int, below: int) -> int:
+    """n * (n - step) * ... down to 1 as a Python int; 0 below ``below``, 1 for n <= 0 above it."""
+    if n < below:
+        return 0
+    value = 1
+    for factor in range(n, 0, -step):
+        value *= factor
+    return value
+
+
+def factorial(n: Any, exact: bool = False) -> Any:
+    """``n!``: an exact int with ``exact=True``, else float64 from the gamma function (0 for n < 0).
+
+    scipy 1.1.0's ``scipy.misc.factorial``: with ``exact=False`` (the default) the result
+    is a float64 array, 0-d for a scalar ``n``.
+
+    Examples
+    --------
+    >>> from scipy_misc_compat.misc import factorial
+    >>> factorial(5, exact=True), factorial(5)
+    (120, array(120.))
+    """
+    if exact:
+        if np.ndim(n) == 0:
+            return _exact_product(int(n), 1, 0)
+        return _forwarded_call("factorial", n, exact=True)
+    values = np.asarray(n)
+    with np.errstate(all="ignore"):
+        return np.where(values >= 0, _gamma(values + 1.0, "factorial"), 0.0)
+
+
+def factorial2(n: Any, exact: bool = False) -> Any:
+    """``n!!``: an exact int with ``exact=True``, else float64 from the gamma function (0 for n < -1).
+
+    scipy 1.1.0's ``scipy.misc.factorial2``; ``factorial2(5)`` is ``array(15.)``.
+
+    Examples
+    --------
+    >>> from scipy_misc_compat.misc import factorial2
+    >>> factorial2(7, exact=True), factorial2(5)
+    (105, array(15.))
+    """
+    if exact:
+        if np.ndim(n) == 0:
+            return _exact_product(int(n), 2, -1)
+        return _forwarded_call("factorial2", n, exact=True)
+    values = np.asarray(n).astype(float)
+    half = values / 2.0
+    with np.errstate(all="ignore"):
+        gamma = _gamma(half + 1, "factorial2")
+        odd = gamma / np.sqrt(np.pi) * np.power(2.0, half + 0.5)
+        even = gamma * np.power(2.0, half)
+        return np.where(values >= -1, np.where(values % 2 == 1, odd, even), 0.0)
+
+
+def factorialk(n: int, k: int, exact: bool = True) -> int:
+    """The multifactorial ``n(!!...!)`` with ``k`` exclamation marks, as an exact int.
+
+    scipy 1.1.0's ``scipy.misc.factorialk``: exact by default, 0 for ``n < 1 - k``, 1 for
+    ``n <= 0`` above that; ``exact=False`` raised NotImplementedError.
+
+    Examples
+    --------
+    >>> from scipy_misc_compat.misc import factorialk
+    >>> factorialk(5, 2)
+    15
+    """
+    if not exact:
+        raise NotImplementedError
+    return _exact_product(int(n), int(k), 1 - int(k))
+
+
+def _forwarded_call(name: str, *args: Any, **kwargs: Any) -> Any:
+    return getattr(import_module_or_explain("scipy.special", name), name)(*args, **kwargs)
+
+
+def import_module_or_explain(module_name: str, name: str) -> Any:
+    try:
+        return importlib.import_module(module_name)
+    except ImportError as error:
+        raise ImportError("scipy.misc.%s needs %s here (%s). Install it with: pip install scipy"
+                          % (name, module_name, error)) from None
+
+
 # --- names that forward to scipy ---------------------------------------------------------------
 
 #: name -> (module, attribute, what to install when it is missing)
 FORWARDED = {
     "comb": ("scipy.special", "comb", "scipy"),
-    "factorial": ("scipy.special", "factorial", "scipy"),
-    "factorial2": ("scipy.special", "factorial2", "scipy"),
-    "factorialk": ("scipy.special", "factorialk", "scipy"),
     "logsumexp": ("scipy.special", "logsumexp", "scipy"),
 }
-
-_DATASET_HELP = ("scipy.misc.%s() now comes from scipy.datasets, which downloads its data with pooch on first use "
-                 "and caches it. Install them (pip install 'scipy>=1.10' pooch) and allow network access once, "
-                 "or put the cached file in pooch's cache directory (scipy.datasets.download_all() fetches all). ")
-
-
-def _dataset(name: str, **kwargs: Any) -> Any:
-    try:
-        loader = getattr(importlib.import_module("scipy.datasets"), name)
-    except (ImportError, AttributeError) as error:
-        raise ImportError(_DATASET_HELP % name + "Here: %s" % error) from None
-    try:
-        return loader(**kwargs)
-    except ImportError as error:  # pooch missing
-        raise ImportError(_DATASET_HELP % name + "Here: %s" % error) from None
-    except Exception as error:  # no network, no cache
-        raise OSError(_DATASET_HELP % name + "Here: %s: %s" % (type(error).__name__, error)) from error
-
-
-def ascent() -> np.ndarray:
-    """The 512x512 uint8 "ascent" image of scipy 1.1.0, from ``scipy.datasets`` (needs scipy and pooch)."""
-    return _dataset("ascent")
-
-
-def face(gray: bool = False) -> np.ndarray:
-    """The 768x1024 raccoon face of scipy 1.1.0 (RGB, or gray), from ``scipy.datasets``."""
-    return _dataset("face", gray=gray)
-
-
-def electrocardiogram() -> np.ndarray:
-    """scipy 1.1.0's electrocardiogram signal (108000 samples at 360 Hz), from ``scipy.datasets``."""
-    return _dataset("electrocardiogram")
-
 
 def forwarded(name: str) -> Any:
     """The object scipy provides for ``name`` today, or ImportError saying what to install."""
@@ -287,4 +352,5 @@ def doccer() -> Any:
 
 
 __all__ = ["central_diff_weights", "derivative", "who", "source", "info", "pade", "forwarded", "doccer", "FORWARDED",
+           "factorial", "factorial2", "factorialk",
            "ascent", "face", "electrocardiogram"]

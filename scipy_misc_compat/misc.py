@@ -13,7 +13,7 @@ from typing import Any
 
 from . import legacy as pilutil
 from ._namespace import (FORWARDED, ascent, central_diff_weights, derivative, doccer as _doccer, electrocardiogram,
-                         face, forwarded, info, pade, source, who)
+                         face, factorial, factorial2, factorialk, forwarded, info, pade, source, who)
 from .legacy import bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage
 
 #: scipy 1.1.0's ``scipy.misc.__all__``, in its order.
@@ -36,4 +36,5 @@ def __dir__() -> list:
 
 
 _ = (pilutil, bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage,
-     central_diff_weights, derivative, info, source, who, ascent, face, electrocardiogram, pade)  # re-exported
+     central_diff_weights, derivative, info, source, who, ascent, face, electrocardiogram, pade, factorial, factorial2,
+     factorialk)  # re-exported

@@ -62,7 +62,9 @@ def test_same_result_as_scipy_1_1_0(case, tmp_path):
     expected = case["outcome"]
     ours, ours_arrays = run(case, tmp_path)
     function = case["function"]
-    if function in FORWARDED_FUNCTIONS and not HAVE_SCIPY:
+    needs_scipy = function in FORWARDED_FUNCTIONS or (
+        function in ("factorial", "factorial2") and not case["kwargs"].get("exact", False))  # scipy's gamma
+    if needs_scipy and not HAVE_SCIPY:
         assert ours["kind"] == "error" and "ImportError" in ours["mro"], ours
         assert "pip install scipy" in ours["message"]
         return
@@ -105,3 +107,43 @@ def test_namespace_has_every_scipy_1_1_0_name():
              "imfilter", "central_diff_weights", "derivative", "ascent", "face", "electrocardiogram"]
     assert sorted(misc.__all__) == sorted(names)
     assert set(names) <= set(dir(misc))
+
+
+# --- defaults and datasets, recorded from scipy 1.1.0 (tools/record_namespace_extras.py) -------------
+
+with open(os.path.join(FIXTURES, "extras.json")) as _handle:
+    EXTRAS = json.load(_handle)
+
+
+def _exact_outcome(value):
+    """The recorder's spelling of a result: type and exact value (floats as hex)."""
+    if isinstance(value, np.ndarray):
+        return {"type": "ndarray", "dtype": value.dtype.str, "shape": list(value.shape),
+                "values": [float(v).hex() if value.dtype.kind == "f" else int(v) for v in value.ravel()]}
+    if isinstance(value, float):
+        return {"type": type(value).__name__, "value": value.hex()}
+    return {"type": type(value).__name__, "value": int(value)}
+
+
+@pytest.mark.parametrize("function", ["factorial", "factorial2", "factorialk", "comb"])
+def test_scipy_1_1_0_defaults_and_exact_results(function):
+    cases = [case for case in EXTRAS["forwarded_defaults"] if case["function"] == function]
+    if function != "factorialk" and not HAVE_SCIPY:  # gamma / comb are scipy's
+        with pytest.raises(ImportError, match="pip install scipy"):
+            getattr(misc, function)(*cases[0]["args"])
+        return
+    wrong = []
+    for case in cases:
+        args = [np.array(a) if isinstance(a, list) else a for a in case["args"]]
+        ours = _exact_outcome(getattr(misc, function)(*args))
+        if function == "comb":  # today's scipy: a float64 scalar, as then; compare the value
+            ours["type"] = "float64" if ours["type"] == "float" else ours["type"]
+        if ours != case["outcome"]:
+            wrong.append((case["args"], ours, case["outcome"]))
+    assert not wrong, wrong[:5]
+
+
+def test_factorialk_is_the_exact_integer_by_default():
+    assert misc.factorialk(5, 2) == 15 and type(misc.factorialk(5, 2)) is int
+    with pytest.raises(NotImplementedError):
+        misc.factorialk(5, 2, exact=False)
