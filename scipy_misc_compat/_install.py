@@ -12,7 +12,8 @@ Three environments are handled:
    only ``misc``; importing any other ``scipy.*`` raises an ImportError saying so.
 
 ``uninstall()`` undoes exactly what ``install()`` did: attributes set or replaced,
-``sys.modules`` entries added (including modules imported by ``install`` itself),
+``sys.modules`` entries added (including scipy's ``scipy.misc`` stubs that ``install``
+imported itself; modules it imported for other reasons, e.g. ``scipy.ndimage``, stay),
 the import hook. Both are idempotent and serialised by a lock.
 
 Code that ran ``from scipy.misc import imread`` *before* ``install()`` failed then and
@@ -79,6 +80,8 @@ def install(*, replace: bool = False, without_scipy: bool = False, legacy_aliase
             return False
         undo: List[Callable[[], None]] = []
         modules_before = set(sys.modules)
+        _modules_before_install.clear()
+        _modules_before_install.update(modules_before)
         try:
             if _scipy_is_importable():
                 _install_into_scipy(replace, undo)
@@ -147,9 +150,15 @@ def _install_into_scipy(replace: bool, undo: List[Callable[[], None]]) -> None:
         for name in misc.__all__:
             if replace or not _has_own(existing, name):
                 _set_attribute(existing, name, _resolved(name), undo)
+        if replace or not set(misc.__all__) <= set(getattr(existing, "__all__", ())):
+            _set_attribute(existing, "__all__", list(misc.__all__), undo)  # `from scipy.misc import *`
         target = existing
-    for name, module in (("pilutil", legacy), ("doccer", _import_quietly("scipy._lib.doccer"))):
-        if module is not None and (replace or _import_quietly("scipy.misc." + name) is None):
+    # scipy 1.15-1.18 keep scipy/misc/doccer.py as an empty stub that only warns: replaced like a
+    # missing module (its helpers live on in scipy._lib.doccer).
+    for name, module, marker in (("pilutil", legacy, "imread"),
+                                 ("doccer", _import_quietly("scipy._lib.doccer"), "docformat")):
+        present = _import_quietly("scipy.misc." + name)
+        if module is not None and (replace or present is None or not hasattr(present, marker)):
             _set_module("scipy.misc." + name, module, undo)  # `import scipy.misc.pilutil` works too
             if target is not misc:
                 _set_attribute(target, name, module, undo)
@@ -164,6 +173,7 @@ def _install_without_scipy(undo: List[Callable[[], None]]) -> None:
     _set_module("scipy", stand_in, undo)
     _set_module("scipy.misc", misc, undo)
     _set_module("scipy.misc.pilutil", legacy, undo)
+    _set_module("scipy.misc.doccer", misc.doccer, undo)  # a stand-in that says scipy is needed
     finder = _OnlyMiscFinder()
     sys.meta_path.insert(0, finder)
     undo.append(lambda: sys.meta_path.remove(finder))
@@ -218,8 +228,15 @@ def _set_attribute(owner: Any, name: str, value: Any, undo: List[Callable[[], No
     undo.append(restore)
 
 
+#: sys.modules' names when install() began: a module it replaces that install() itself imported
+#: (scipy 1.15's scipy.misc.doccer stub) is dropped on uninstall, not put back.
+_modules_before_install: set = set()
+
+
 def _set_module(name: str, module: types.ModuleType, undo: List[Callable[[], None]]) -> None:
     previous = sys.modules.get(name, _MISSING)
+    if name not in _modules_before_install:
+        previous = _MISSING
     sys.modules[name] = module
 
     def restore() -> None:
@@ -231,8 +248,14 @@ def _set_module(name: str, module: types.ModuleType, undo: List[Callable[[], Non
 
 
 def _forget_modules_imported_since(before: set) -> Callable[[], None]:
-    """Undo step: drop modules that ``install()`` imported (and their attributes on older packages)."""
-    imported: Dict[str, Any] = {name: sys.modules[name] for name in set(sys.modules) - before}
+    """Undo step: drop the ``scipy.misc`` modules that ``install()`` imported (scipy's stubs).
+
+    Only those: importing ``scipy.ndimage`` also imports numpy and scipy extension modules
+    (``numpy.fft``, ``scipy.special``, ...) that numpy 2 refuses to load twice in a process
+    ("cannot load module more than once per process"), so they stay imported.
+    """
+    imported: Dict[str, Any] = {name: sys.modules[name] for name in set(sys.modules) - before
+                                if name == "scipy.misc" or name.startswith("scipy.misc.")}
 
     def forget() -> None:
         for name, module in imported.items():

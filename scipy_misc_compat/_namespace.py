@@ -21,6 +21,7 @@ import importlib
 import inspect
 import math
 import sys
+import types
 from fractions import Fraction
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
@@ -340,17 +341,43 @@ def forwarded(name: str) -> Any:
             "pip install %s" % (name, module_name, attribute, error, requirement)) from None
 
 
-def doccer() -> Any:
-    """scipy's docstring helpers, which scipy 1.1.0 exposed as ``scipy.misc.doccer``."""
-    for module_name in ("scipy._lib.doccer", "scipy.misc.doccer"):
-        try:
-            return importlib.import_module(module_name)
-        except ImportError:
-            continue
-    raise ImportError("scipy.misc.doccer is scipy's own module (now scipy._lib.doccer); install scipy: "
-                      "pip install scipy")
+def comb(N: Any, k: Any, exact: bool = False, repetition: bool = False) -> Any:  # noqa: N803 (scipy's name)
+    """The number of combinations of ``N`` things taken ``k`` at a time: ``scipy.special.comb``.
+
+    scipy 1.1.0's signature and defaults; results are today's scipy's (equal to 1.1.0's,
+    checked against its recording). Needs scipy.
+    """
+    # `repetition` passed only when asked for, so a scipy.special.comb without it still serves the rest
+    return forwarded("comb")(N, k, exact=exact, **({"repetition": True} if repetition else {}))
+
+
+def logsumexp(a: Any, axis: Any = None, b: Any = None, keepdims: bool = False, return_sign: bool = False) -> Any:
+    """``log(sum(b * exp(a)))`` computed stably: ``scipy.special.logsumexp`` (scipy 1.1.0's signature). Needs scipy."""
+    return forwarded("logsumexp")(a, axis=axis, b=b, keepdims=keepdims, return_sign=return_sign)
+
+
+class _ScipyModuleNotInstalled(types.ModuleType):
+    """Stands for a scipy module where scipy is absent, so ``from scipy.misc import *`` still works:
+    any attribute raises an ImportError that says what to install."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise ImportError("%s is scipy's own module (%s.%s needs it): pip install scipy"
+                          % (self.__name__, self.__name__, name))
+
+
+def doccer() -> types.ModuleType:
+    """scipy's docstring helpers, which scipy 1.1.0 exposed as ``scipy.misc.doccer`` (now ``scipy._lib.doccer``).
+
+    Where scipy is not installed, a stand-in whose attributes raise ImportError saying so.
+    """
+    try:
+        return importlib.import_module("scipy._lib.doccer")
+    except ImportError:
+        return _ScipyModuleNotInstalled("scipy.misc.doccer")
 
 
 __all__ = ["central_diff_weights", "derivative", "who", "source", "info", "pade", "forwarded", "doccer", "FORWARDED",
-           "factorial", "factorial2", "factorialk",
+           "factorial", "factorial2", "factorialk", "comb", "logsumexp",
            "ascent", "face", "electrocardiogram"]

@@ -2,18 +2,15 @@
 
 ``install()`` serves this module (or its names) as ``scipy.misc``; it can also be
 imported directly: ``from scipy_misc_compat import misc``. Image functions come from
-``scipy_misc_compat.legacy``; ``derivative``, ``central_diff_weights``, ``who``,
-``source``, ``info``, ``pade``, ``ascent``, ``face`` and ``electrocardiogram`` (through
-``scipy.datasets``) from ``_namespace``; ``comb``, ``factorial``, ``factorial2``,
-``factorialk``, ``logsumexp`` and ``doccer`` are looked up in scipy on
-first use.
+``scipy_misc_compat.legacy``; everything else from ``_namespace`` (``comb``, ``logsumexp`` and ``doccer`` use scipy
+on first use; ``from scipy_misc_compat.misc import *`` works without it).
 """
 
 from typing import Any
 
 from . import legacy as pilutil
-from ._namespace import (FORWARDED, ascent, central_diff_weights, derivative, doccer as _doccer, electrocardiogram,
-                         face, factorial, factorial2, factorialk, forwarded, info, pade, source, who)
+from ._namespace import (ascent, central_diff_weights, comb, derivative, doccer as _doccer, electrocardiogram, face,
+                         factorial, factorial2, factorialk, info, logsumexp, pade, source, who)
 from .legacy import bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage
 
 #: scipy 1.1.0's ``scipy.misc.__all__``, in its order.
@@ -23,9 +20,7 @@ __all__ = ["who", "source", "info", "doccer", "pade", "comb", "factorial", "fact
 
 
 def __getattr__(name: str) -> Any:
-    """Names that live in scipy: loaded on first use (ImportError with what to install if missing)."""
-    if name in FORWARDED:
-        return forwarded(name)
+    """``doccer``, scipy's module: loaded on first use (a stand-in saying what to install if missing)."""
     if name == "doccer":
         return _doccer()
     raise AttributeError("module 'scipy.misc' (scipy-misc-compat) has no attribute %r" % name)
@@ -37,4 +32,4 @@ def __dir__() -> list:
 
 _ = (pilutil, bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage,
      central_diff_weights, derivative, info, source, who, ascent, face, electrocardiogram, pade, factorial, factorial2,
-     factorialk)  # re-exported
+     factorialk, comb, logsumexp)  # re-exported
