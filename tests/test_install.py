@@ -192,7 +192,7 @@ def test_uninstall_restores_exactly_the_previous_state():
     assert after[0].keys() >= before[0].keys()
     assert not [name for name in after[0].keys() - before[0].keys() if name.startswith("scipy.misc")]
     assert all(after[0][name] is module for name, module in before[0].items())
-    assert after[1] == before[1]
+    assert {name: after[1][name] for name in before[1]} == before[1]
 
 
 def test_install_and_uninstall_are_idempotent():
