@@ -80,6 +80,7 @@ def install(*, replace: bool = False, without_scipy: bool = False, legacy_aliase
             return False
         undo: List[Callable[[], None]] = []
         modules_before = set(sys.modules)
+        parents_before = _misc_parents_attributes()
         _modules_before_install.clear()
         _modules_before_install.update(modules_before)
         try:
@@ -95,7 +96,7 @@ def install(*, replace: bool = False, without_scipy: bool = False, legacy_aliase
         except BaseException:
             _run(undo)
             raise
-        undo.append(_forget_modules_imported_since(modules_before))
+        undo.append(_forget_modules_imported_since(modules_before, parents_before))
         _undo = undo
         return True
 
@@ -247,15 +248,17 @@ def _set_module(name: str, module: types.ModuleType, undo: List[Callable[[], Non
     undo.append(restore)
 
 
-def _forget_modules_imported_since(before: set) -> Callable[[], None]:
+def _forget_modules_imported_since(before: set, parents_before: Dict[str, Dict[str, Any]]) -> Callable[[], None]:
     """Undo step: drop the ``scipy.misc`` modules that ``install()`` imported (scipy's stubs).
 
     Only those: importing ``scipy.ndimage`` also imports numpy and scipy extension modules
     (``numpy.fft``, ``scipy.special``, ...) that numpy 2 refuses to load twice in a process
-    ("cannot load module more than once per process"), so they stay imported.
+    ("cannot load module more than once per process"), so they stay imported. The import
+    system also set each dropped module as an attribute of its parent: that attribute gets
+    back the value it had (``parents_before``) or goes.
     """
     imported: Dict[str, Any] = {name: sys.modules[name] for name in set(sys.modules) - before
-                                if name == "scipy.misc" or name.startswith("scipy.misc.")}
+                                if _is_misc_module(name)}
 
     def forget() -> None:
         for name, module in imported.items():
@@ -263,9 +266,24 @@ def _forget_modules_imported_since(before: set) -> Callable[[], None]:
                 del sys.modules[name]
             parent_name, _, child = name.rpartition(".")
             parent = sys.modules.get(parent_name)
-            if parent is not None and parent_name in before and vars(parent).get(child) is module:
+            if parent is None or parent_name not in before or vars(parent).get(child) is not module:
+                continue
+            previous = parents_before.get(parent_name, {}).get(child, _MISSING)
+            if previous is _MISSING:
                 delattr(parent, child)
+            else:
+                setattr(parent, child, previous)
     return forget
+
+
+def _is_misc_module(name: str) -> bool:
+    return name == "scipy.misc" or name.startswith("scipy.misc.")
+
+
+def _misc_parents_attributes() -> Dict[str, Dict[str, Any]]:
+    """The attributes of the already imported parents of ``scipy.misc`` modules, before install."""
+    return {name: dict(vars(sys.modules[name])) for name in ("scipy", "scipy.misc")
+            if isinstance(sys.modules.get(name), types.ModuleType)}
 
 
 class _ScipyStandIn(types.ModuleType):
