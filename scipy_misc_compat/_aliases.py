@@ -289,13 +289,13 @@ def warn_on_legacy_aliases(enabled: Optional[bool] = True) -> None:
     >>> import warnings
     >>> import scipy_misc_compat
     >>> scipy_misc_compat.warn_on_legacy_aliases()
+    >>> import numpy as np
     >>> with scipy_misc_compat.installed(without_scipy=True, legacy_aliases=True):
     ...     with warnings.catch_warnings(record=True) as caught:
     ...         warnings.simplefilter("always")
-    ...         import PIL.Image
-    ...         _ = PIL.Image.ANTIALIAS
+    ...         _ = np.asscalar(np.array([7]))
     >>> print(caught[0].message)
-    Image.ANTIALIAS was removed in Pillow 10.0; scipy-misc-compat restored it. Today's spelling: Image.LANCZOS
+    np.asscalar was removed in numpy 1.23; scipy-misc-compat restored it. Today's spelling: a.item()
     >>> scipy_misc_compat.warn_on_legacy_aliases(False)
     """
     with _lock:

@@ -6,6 +6,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 
+import alias_table  # noqa: E402
 import exact_table  # noqa: E402
 
 
@@ -13,3 +14,9 @@ def test_readme_exact_table_is_the_measured_one():
     with open(os.path.join(ROOT, "README.md")) as handle:
         readme = handle.read()
     assert exact_table.table() in readme
+
+
+def test_readme_alias_table_is_the_restored_names_table():
+    with open(os.path.join(ROOT, "README.md")) as handle:
+        readme = handle.read()
+    assert alias_table.table() in readme
