@@ -121,10 +121,10 @@ def main():
     for name, data in test_images(args.size).items():
         with_arguments = {"cmin": data.min() / 2 + data.max() / 4, "cmax": data.max() * 0.9, "high": 250, "low": 5}
         for label, kwargs in (("defaults", {}), ("cmin/cmax/high/low", with_arguments)):
-            ours = best_time(lambda: bytescale(data, **kwargs), args.repeat)
-            legacy = best_time(lambda: legacy_formula(data, **kwargs), args.repeat)
-            lowest = best_time(lambda: floor(data), args.repeat)
-            memory = peak_memory(lambda: bytescale(data, **kwargs)) / float(data.size)
+            ours = best_time(lambda data=data, kwargs=kwargs: bytescale(data, **kwargs), args.repeat)
+            legacy = best_time(lambda data=data, kwargs=kwargs: legacy_formula(data, **kwargs), args.repeat)
+            lowest = best_time(lambda data=data: floor(data), args.repeat)
+            memory = peak_memory(lambda data=data, kwargs=kwargs: bytescale(data, **kwargs)) / float(data.size)
             rows.append((name, label, legacy / ours, ours / lowest, memory))
             print("  %-8s %-19s %6.1f ms | x%5.2f %s | %5.2f %s | %5.2f %s" % (
                 name, label, ours * 1e3, legacy / ours, verdict(legacy / ours, 3, True), ours / lowest,

@@ -72,11 +72,14 @@ def main():
         image = Image.fromarray(array)
         for interp, resample in INTERPS.items():
             for label, (rows, columns) in geometries.items():
-                pillow = best(lambda: image.resize((columns, rows), resample), args.repeat)
+                size = (columns, rows)
+                pillow = best(lambda image=image, size=size, resample=resample: image.resize(size, resample),
+                              args.repeat)
                 ratios = {}
                 for count in (1, threads):
-                    ours = with_threads(count, lambda: best(lambda: imresize(array, (rows, columns), interp=interp),
-                                                            args.repeat))
+                    def call(array=array, shape=(rows, columns), interp=interp):
+                        return imresize(array, shape, interp=interp)
+                    ours = with_threads(count, lambda call=call: best(call, args.repeat))
                     ratios[count] = ours / pillow
                     worst[count] = max(worst[count], ratios[count])
                 print("%-5s %-9s %-17s %10.1f %10.2f %10.2f   %s" % (name, interp, "%dx%d" % (rows, columns),

@@ -2,20 +2,22 @@
 
 from ._aliases import LEGACY_ALIASES, LegacyAlias, LegacyAliasWarning, warn_on_legacy_aliases
 from ._datachange import DataChangedWarning, warn_on_data_change
-from ._errors import ChannelAxisError, ImageTooLargeError, NotAnArrayError, UnreadableImageError
+from ._errors import (ChannelAxisError, ImageTooLargeError, NotAnArrayError, UnidentifiedImageFileError,
+                      UnreadableImageError)
 from ._exact_codecs import ExactStorageError
 from ._install import install, installed, is_installed, uninstall
 from ._legacy_image import LegacyImage
 from ._transform import UnknownInterpolationError
 from .legacy import bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage
+from ._info import show_config
+from ._version import __version__
 from . import misc
-
-__version__ = "0.1.0"
 
 __all__ = [
     "bytescale", "toimage", "fromimage", "imread", "imsave", "imresize", "imrotate", "imfilter", "imshow",
-    "LegacyImage", "NotAnArrayError", "ChannelAxisError", "UnreadableImageError", "ImageTooLargeError", "UnknownInterpolationError", "ExactStorageError",
+    "LegacyImage", "NotAnArrayError", "ChannelAxisError", "UnreadableImageError", "UnidentifiedImageFileError",
+    "ImageTooLargeError", "UnknownInterpolationError", "ExactStorageError",
     "DataChangedWarning", "warn_on_data_change", "LEGACY_ALIASES", "LegacyAlias", "LegacyAliasWarning",
-    "warn_on_legacy_aliases", "install", "uninstall", "installed", "is_installed", "misc",
+    "warn_on_legacy_aliases", "install", "uninstall", "installed", "is_installed", "misc", "show_config",
     "__version__",
 ]

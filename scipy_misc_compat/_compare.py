@@ -12,7 +12,7 @@ import io
 import math
 import os
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Iterator, List, Optional, Tuple
 
 import numpy as np
 from PIL import Image
@@ -157,7 +157,7 @@ def _blocks(a: np.ndarray, b: np.ndarray, tolerance: float,
             difference = np.abs(block_a - block_b)
         difference[(block_a == block_b) | np.isnan(block_a) & np.isnan(block_b)] = 0.0  # inf == inf, NaN "==" NaN
         difference[np.isnan(difference)] = np.inf  # NaN against a number
-        differs = difference > tolerance
+        differs: Any = difference > tolerance
         if differs.ndim > 2:
             differs = differs.any(axis=tuple(range(2, differs.ndim)))
         yield start, differs, difference

@@ -12,13 +12,13 @@ from __future__ import annotations
 import os
 import threading
 import warnings
-from typing import Any, Optional
+from typing import Any, Dict, Optional
 
 import numpy as np
 
 ENVIRONMENT_VARIABLE = "SCIPY_MISC_COMPAT_WARN_DATA_CHANGE"
 
-_switch = {"on": None}  # None: follow the environment variable
+_switch: Dict[str, Optional[bool]] = {"on": None}  # None: follow the environment variable
 _lock = threading.Lock()
 
 

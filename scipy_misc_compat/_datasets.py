@@ -94,7 +94,9 @@ def ascent() -> np.ndarray:
 
 
 def face(gray: bool = False) -> np.ndarray:
-    """The 768x1024 raccoon face, RGB uint8 (read-only), or gray (0.21 R + 0.71 G + 0.07 B, truncated) as scipy 1.1.0."""
+    """The 768x1024 raccoon face, RGB uint8 (read-only), or gray (0.21 R + 0.71 G + 0.07 B, truncated).
+
+    As scipy 1.1.0's ``scipy.misc.face``."""
     pixels = np.frombuffer(bz2.decompress(data_file_bytes("face.dat")), dtype=np.uint8).reshape(768, 1024, 3)
     if gray:
         return (0.21 * pixels[:, :, 0] + 0.71 * pixels[:, :, 1] + 0.07 * pixels[:, :, 2]).astype(np.uint8)

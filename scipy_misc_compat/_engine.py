@@ -21,6 +21,7 @@ arrays, subclasses, object arrays and 0-d arrays use the straightforward code.
 
 from __future__ import annotations
 
+import importlib
 import os
 import struct
 import threading
@@ -31,8 +32,9 @@ import numpy as np
 
 from . import _promotion
 
+_kernels: Any  # the compiled extension module, or None
 try:
-    from . import _kernels
+    _kernels = importlib.import_module(__package__ + "._kernels")
 except ImportError:  # built without a C compiler (setup.py marks the extension optional)
     _kernels = None
 
@@ -96,7 +98,11 @@ def map_ranges(function: Callable[[int, int], None], size: int) -> None:
             function(start, stop)
         return
     groups = [ranges[i::workers] for i in range(workers)]
-    list(_executor().map(lambda group: [function(start, stop) for start, stop in group], groups))
+
+    def run_group(group: List[Tuple[int, int]]) -> None:
+        for start, stop in group:
+            function(start, stop)
+    list(_executor().map(run_group, groups))
 
 
 def map_row_ranges(function: Callable[[int, int], None], rows: int, elements: int) -> None:
@@ -142,6 +148,7 @@ def minimum_and_maximum(data: np.ndarray) -> Tuple[Any, Any]:
     Contiguous data is split into one chunk per thread (numpy's min and max are fastest
     on long runs); other layouts go block by block, each block copied once.
     """
+    pairs: List[Any]
     if data.flags.c_contiguous and data.size >= PARALLEL_THRESHOLD:
         flat, step = data.reshape(-1), -(-data.size // worker_count())
         chunks = [flat[start:start + step] for start in range(0, data.size, step)]
@@ -262,7 +269,7 @@ class ChainPlan:
                     elif values.dtype == operation[1]:
                         np.clip(values, low, high, out=target)
                     else:
-                        np.clip(values, low, high, out=target, dtype=operation[1], casting="unsafe")
+                        np.clip(values, low, high, out=target, dtype=operation[1], casting="unsafe")  # type: ignore[call-overload]  # numpy 1.23 stubs
                 else:
                     operation[2](values, operation[3], out=target, dtype=operation[1])
                 values = target

@@ -9,6 +9,8 @@ expect, with a message that says what was wrong.
 
 from __future__ import annotations
 
+from PIL import UnidentifiedImageError
+
 
 class NotAnArrayError(AttributeError, TypeError):
     """A numpy array was required (scipy 1.1.0 raised ``AttributeError`` here)."""
@@ -25,11 +27,17 @@ class NotAFileError(AttributeError, TypeError):
 class UnreadableImageError(OSError):
     """A file could not be decoded as an image; the message names the file and the decoder's complaint.
 
-    Raised where the decoder failed with something other than an ``OSError`` or
-    ``ValueError`` (Pillow's ``SyntaxError`` for broken PNGs, ``struct.error``,
-    ``EOFError``, pypng's and tifffile's own errors, ...), so that a pipeline needs to
-    catch only ``OSError`` and ``ValueError``.
+    Every decoding failure becomes one: Pillow's ``OSError`` ("image file is truncated"),
+    its ``UnidentifiedImageError`` (raised as ``UnidentifiedImageFileError``, which is both,
+    so ``except PIL.UnidentifiedImageError`` clauses written for scipy 1.1.0 still work),
+    and what decoders raise on bad data (``SyntaxError``, ``struct.error``, ``EOFError``,
+    pypng's and tifffile's errors), so a pipeline needs to catch only this (or ``OSError``).
+    A file that cannot be opened at all keeps its own error (``FileNotFoundError``, ...).
     """
+
+
+class UnidentifiedImageFileError(UnreadableImageError, UnidentifiedImageError):
+    """No decoder recognised the file (scipy 1.1.0 raised Pillow's ``UnidentifiedImageError``)."""
 
 
 class ImageTooLargeError(UnreadableImageError):
@@ -45,4 +53,4 @@ class TextModeFileError(UnreadableImageError, TypeError):
 
 
 __all__ = ["NotAnArrayError", "ChannelAxisError", "NotAFileError", "UnreadableImageError", "ImageTooLargeError",
-           "TextModeFileError"]
+           "TextModeFileError", "UnidentifiedImageFileError"]

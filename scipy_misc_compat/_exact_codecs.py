@@ -23,8 +23,6 @@ import json
 from typing import IO, Any, Callable, Dict, Optional
 
 import numpy as np
-import png
-import tifffile
 from PIL import Image, PngImagePlugin
 
 
@@ -44,6 +42,18 @@ class ExactStorageError(ValueError):
 
 
 # --- shared checks ---------------------------------------------------------------------------
+
+
+def _png() -> Any:
+    """pypng, imported on first use: ``import scipy_misc_compat`` should not pay for it."""
+    import png
+    return png
+
+
+def _tifffile() -> Any:
+    """tifffile, imported on first use (it takes about 10 ms to import)."""
+    import tifffile
+    return tifffile
 
 def _describe(array: np.ndarray) -> str:
     if array.size == 0:
@@ -114,13 +124,13 @@ def png_writer(array: np.ndarray) -> Writer:
 
 def _write_png_with_pypng(handle: IO[bytes], array: np.ndarray, channels: int, metadata: str) -> None:
     height, width = array.shape[:2]
-    writer = png.Writer(width, height, greyscale=channels <= 2, alpha=channels in (2, 4), bitdepth=16)
+    writer = _png().Writer(width, height, greyscale=channels <= 2, alpha=channels in (2, 4), bitdepth=16)
     packed_rows = array.astype(">u2").reshape(height, width * channels).view(np.uint8)
     encoded = io.BytesIO()
     writer.write_packed(encoded, packed_rows)
-    chunks = list(png.Reader(bytes=encoded.getvalue()).chunks())
+    chunks = list(_png().Reader(bytes=encoded.getvalue()).chunks())
     text = (b"tEXt", METADATA_KEY.encode("latin-1") + b"\0" + metadata.encode("latin-1"))
-    png.write_chunks(handle, chunks[:1] + [text] + chunks[1:])  # after IHDR
+    _png().write_chunks(handle, chunks[:1] + [text] + chunks[1:])  # after IHDR
 
 
 def check_pixel_count(width: int, height: int) -> None:
@@ -135,7 +145,7 @@ def check_pixel_count(width: int, height: int) -> None:
 
 def read_png(data: bytes) -> np.ndarray:
     """The stored samples of a PNG at their natural depth, with our recorded dtype/shape applied."""
-    reader = png.Reader(bytes=data)
+    reader = _png().Reader(bytes=data)
     reader.preamble()
     check_pixel_count(reader.width, reader.height)
     depth, colour_type = reader.bitdepth, reader.color_type
@@ -150,14 +160,14 @@ def read_png(data: bytes) -> np.ndarray:
 
 
 def _read_png_with_pypng(data: bytes) -> np.ndarray:
-    width, height, pixels, info = png.Reader(bytes=data).read_flat()
+    width, height, pixels, info = _png().Reader(bytes=data).read_flat()
     dtype = np.uint16 if info["bitdepth"] == 16 else np.uint8
     samples = np.frombuffer(pixels, dtype=dtype).reshape(height, width, info["planes"])
     return samples[:, :, 0] if info["planes"] == 1 else samples
 
 
 def _png_metadata(data: bytes) -> Optional[Dict[str, Any]]:
-    for chunk_type, content in png.Reader(bytes=data).chunks():
+    for chunk_type, content in _png().Reader(bytes=data).chunks():
         if chunk_type == b"tEXt":
             keyword, _, text = content.partition(b"\0")
             if keyword == METADATA_KEY.encode("latin-1"):
@@ -183,11 +193,11 @@ def tiff_writer(array: np.ndarray) -> Writer:
     # tifffile packs bool as 1-bit samples, which it reads back wrongly for several samples per
     # pixel: bool is stored as uint8 0/1 (the recorded dtype gives bool back).
     samples = array.view(np.uint8) if array.dtype == bool else array
-    return lambda handle: tifffile.imwrite(handle, samples, metadata=metadata, **options)
+    return lambda handle: _tifffile().imwrite(handle, samples, metadata=metadata, **options)
 
 
 def read_tiff(data: bytes) -> np.ndarray:
-    with tifffile.TiffFile(io.BytesIO(data)) as tiff:
+    with _tifffile().TiffFile(io.BytesIO(data)) as tiff:
         shape = tiff.series[0].shape
         check_pixel_count(int(np.prod(shape[:-1], dtype=np.int64)) if len(shape) > 1 else 1, int(shape[-1]))
         samples = tiff.asarray()

@@ -170,7 +170,7 @@ def _install_into_scipy(replace: bool, undo: List[Callable[[], None]]) -> None:
 
 def _install_without_scipy(undo: List[Callable[[], None]]) -> None:
     stand_in = _ScipyStandIn("scipy")
-    stand_in.misc = misc
+    setattr(stand_in, "misc", misc)  # noqa: B010 (the stand-in class declares no attributes)
     _set_module("scipy", stand_in, undo)
     _set_module("scipy.misc", misc, undo)
     _set_module("scipy.misc.pilutil", legacy, undo)

@@ -8,9 +8,10 @@ import os
 import secrets
 from typing import IO, Any, Callable, Iterator, Optional
 
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 
-from ._errors import ImageTooLargeError, NotAFileError, TextModeFileError, UnreadableImageError
+from ._errors import (ImageTooLargeError, NotAFileError, TextModeFileError, UnidentifiedImageFileError,
+                      UnreadableImageError)
 from ._legacy_image import format_from_name
 
 
@@ -18,10 +19,13 @@ from ._legacy_image import format_from_name
 def reading(name: Any) -> Iterator[None]:
     """Turn whatever decoding ``name`` raises into an ``OSError`` or ``ValueError`` naming the file.
 
-    ``OSError`` and ``ValueError`` (Pillow's usual complaints, and scipy 1.1.0's types)
-    keep their type; Pillow's ``DecompressionBombError`` becomes ``ImageTooLargeError``;
-    anything else a decoder raises on bad data (``SyntaxError``, ``struct.error``,
-    ``EOFError``, ``IndexError``, ...) becomes ``UnreadableImageError``.
+    A decoder's ``OSError`` (no errno: Pillow's "image file is truncated", "cannot
+    identify image file") becomes ``UnreadableImageError`` (``UnidentifiedImageFileError``,
+    also Pillow's ``UnidentifiedImageError``, for the latter: scipy 1.1.0's types stay
+    caught); ``FileNotFoundError`` and other errors of opening the file keep their type,
+    as do ``ValueError``s; Pillow's ``DecompressionBombError`` becomes
+    ``ImageTooLargeError``; anything else a decoder raises on bad data (``SyntaxError``,
+    ``struct.error``, ``EOFError``, ``IndexError``, ...) becomes ``UnreadableImageError``.
     """
     try:
         yield
@@ -30,7 +34,13 @@ def reading(name: Any) -> Iterator[None]:
     except Image.DecompressionBombError as error:
         raise ImageTooLargeError("%s: %s (set PIL.Image.MAX_IMAGE_PIXELS to read it deliberately)"
                                  % (describe_target(name), error)) from error
-    except (OSError, ValueError) as error:
+    except UnidentifiedImageError:  # Pillow names what it was given (for compare: a BytesIO), not the file
+        raise UnidentifiedImageFileError("cannot identify image file %s" % describe_target(name)) from None
+    except OSError as error:
+        if error.errno is None and type(error) is OSError:  # the decoder's complaint, not the file system's
+            raise UnreadableImageError(str(with_file_name(error, name))) from None
+        raise with_file_name(error, name) from None
+    except ValueError as error:
         raise with_file_name(error, name) from None
     except MemoryError as error:
         raise ImageTooLargeError("%s: not enough memory to decode it (%s)" % (describe_target(name), error)) \

@@ -12,18 +12,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
 from ._aliases import BY_QUALIFIED_NAME as REMOVED_NAMES
 from ._aliases import LegacyAlias
 from ._compat import import_libcst
 
-try:
-    cst = import_libcst()
+if TYPE_CHECKING:  # the type checker sees libcst (the `tools` extra) as installed
+    import libcst as cst
     from libcst.metadata import (ExpressionContext, ExpressionContextProvider, ImportAssignment, MetadataWrapper,
                                  ParentNodeProvider, PositionProvider, ScopeProvider)
-except ImportError:  # pragma: no cover - exercised only without the optional dependency
-    cst = None
+else:
+    try:
+        cst = import_libcst()
+        from libcst.metadata import (ExpressionContext, ExpressionContextProvider, ImportAssignment,
+                                     MetadataWrapper, ParentNodeProvider, PositionProvider, ScopeProvider)
+    except ImportError:  # pragma: no cover - exercised only without the optional dependency
+        cst = None
 
 #: The nine image functions of scipy 1.1.0's ``scipy/misc/pilutil.py``; ``scipy_misc_compat`` exports them.
 IMAGE_NAMES = ("bytescale", "toimage", "fromimage", "imread", "imsave", "imresize", "imrotate", "imfilter", "imshow")
@@ -133,7 +138,7 @@ def _dotted(node: "cst.BaseExpression") -> str:
 
 def _chain_prefixes(node: "cst.BaseExpression") -> List["cst.BaseExpression"]:
     """The nodes of an attribute chain from its root Name outwards: ``a``, ``a.b``, ``a.b.c``."""
-    prefixes = []
+    prefixes: List["cst.BaseExpression"] = []
     while isinstance(node, cst.Attribute):
         prefixes.append(node)
         node = node.value
@@ -245,7 +250,7 @@ class _Finder(cst.CSTVisitor if cst is not None else object):  # type: ignore[mi
         if bound is None:
             return self._visit_library_reference(node, root, prefixes)
         module_path, statement = bound
-        names = [module_path] + [part.attr.value for part in prefixes[1:]]  # type: ignore[union-attr]
+        names = [module_path] + [part.attr.value for part in prefixes[1:]]  # type: ignore[attr-defined]
         qualified = [".".join(names[:i + 1]) for i in range(len(names))]
         if statement is not None:  # `scipy` bound by `import scipy...`: the chain is rewritten in place
             self.scipy_imports.count(statement, any(map(_is_misc, qualified)))
@@ -276,7 +281,7 @@ class _Finder(cst.CSTVisitor if cst is not None else object):  # type: ignore[mi
             if not self._bound_by_import(root):  # `ET.tostring(...)` is a module's function
                 self._check_removed_method(prefixes)
             return True  # e.g. `f(np.float)` inside `obj.method(...)`: keep visiting
-        names = [module_path] + [part.attr.value for part in prefixes[1:]]  # type: ignore[union-attr]
+        names = [module_path] + [part.attr.value for part in prefixes[1:]]  # type: ignore[attr-defined]
         for index in range(1, len(names)):
             removed = REMOVED_NAMES.get(".".join(names[:index + 1]))
             if removed is None:
@@ -368,7 +373,7 @@ class _Finder(cst.CSTVisitor if cst is not None else object):  # type: ignore[mi
     def _import_binding(assignment: object, name: str) -> Optional[Tuple[str, Optional["cst.Import"]]]:
         if not isinstance(assignment, ImportAssignment):
             return None
-        statement = assignment.node
+        statement: Any = assignment.node  # an Import or ImportFrom
         for alias in statement.names if not isinstance(statement.names, cst.ImportStar) else ():
             dotted = _dotted(alias.name)
             as_name = _dotted(alias.asname.name) if alias.asname else None
@@ -443,6 +448,7 @@ class _Rewriter(cst.CSTTransformer if cst is not None else object):  # type: ign
 
     @staticmethod
     def _split_from_scipy(statement: "cst.ImportFrom") -> "cst.BaseSmallStatement":
+        assert not isinstance(statement.names, cst.ImportStar)  # the caller checked
         misc = [alias for alias in statement.names if _dotted(alias.name) == "misc"]
         if not misc:
             return statement

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import math
 import sys
 import types
 from fractions import Fraction

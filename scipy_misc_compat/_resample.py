@@ -35,6 +35,7 @@ cores; without them, numpy computes the same bits, more slowly.
 
 from __future__ import annotations
 
+import importlib
 import math
 from typing import Any, Callable, Dict, NamedTuple, Optional, Tuple
 
@@ -44,8 +45,9 @@ from PIL import Image
 from ._convert import image_from_pixels
 from ._engine import map_row_ranges
 
+_resample_kernels: Any  # the compiled extension module, or None
 try:
-    from . import _resample_kernels
+    _resample_kernels = importlib.import_module(__package__ + "._resample_kernels")
 except ImportError:  # built without a C compiler: numpy computes the same bits
     _resample_kernels = None
 

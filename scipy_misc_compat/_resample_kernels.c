@@ -368,7 +368,19 @@ done:
     return result;
 }
 
+/* Which version of the VECTOR_CLONES loops the loader picked: the same test GNU ifunc resolvers make. */
+static PyObject *instruction_set(PyObject *self, PyObject *unused)
+{
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+    __builtin_cpu_init();
+    return PyUnicode_FromString(__builtin_cpu_supports("avx2") ? "avx2" : "x86-64 baseline");
+#else
+    return PyUnicode_FromString("baseline (no run-time dispatch on this platform)");
+#endif
+}
+
 static PyMethodDef methods[] = {
+    {"instruction_set", instruction_set, METH_NOARGS, "instruction_set(): the vector loops in use (avx2 or baseline)"},
     {"horizontal", horizontal, METH_VARARGS, "horizontal(src, out, start, count, weights, first, stop)"},
     {"vertical", vertical, METH_VARARGS, "vertical(src, out, start, count, weights, first, stop)"},
     {"gather", gather, METH_VARARGS, "gather(src, out, rows, columns, first, stop): NEAREST rows first:stop"},

@@ -116,8 +116,8 @@ def _analyse_notebook(path: str, data: bytes, rewrite: bool) -> FileReport:
         notebook = json.loads(data.decode("utf-8"))
     except ValueError as error:
         raise ValueError("%s: not a notebook (%s)" % (path, error)) from None
-    cells = [(index, source, mask_magics(source)) for index, source in iter_cells(notebook)]
-    cells = [(index, source, masked) for index, source, masked in cells if masked is not None]
+    maskable = [(index, source, mask_magics(source)) for index, source in iter_cells(notebook)]
+    cells = [(index, source, masked) for index, source, masked in maskable if masked is not None]
     joined, first_lines = _join_cells([masked for _, _, masked in cells])
     report = analyse_source(joined, path, rewrite=rewrite)
     result = FileReport(path)
@@ -133,7 +133,7 @@ def _analyse_notebook(path: str, data: bytes, rewrite: bool) -> FileReport:
         result.uses.append(use)
     if report.new_source is None or report.new_source == joined:
         return result
-    for (index, source, masked), new in zip(cells, _split_cells(report.new_source, [m for _, _, m in cells])):
+    for (index, source, _masked), new in zip(cells, _split_cells(report.new_source, [m for _, _, m in cells])):
         new = unmask_magics(new)
         if new != source:
             notebook["cells"][index]["source"] = new.splitlines(True)

@@ -104,7 +104,7 @@ def check_output_pixels(width_height: Any) -> None:
 
 def legacy_imrotate(arr: Any, angle: Any, interp: str = "bilinear") -> np.ndarray:
     image = legacy_toimage(np.asarray(arr))
-    return legacy_fromimage(image.rotate(angle, resample=resample_filter(interp)))
+    return legacy_fromimage(image.rotate(angle, resample=resample_filter(interp)))  # type: ignore[arg-type]
 
 
 def legacy_imfilter(arr: Any, ftype: str) -> np.ndarray:

@@ -13,7 +13,7 @@ from hypothesis import given, settings, strategies as st
 from hypothesis.extra import numpy as hnp
 from PIL import Image
 
-from scipy_misc_compat import (DataChangedWarning, ExactStorageError, bytescale, fromimage, imread, imsave, toimage,
+from scipy_misc_compat import (DataChangedWarning, bytescale, fromimage, imread, imsave, toimage,
                                warn_on_data_change)
 
 FIXTURE_FILES = os.path.join(os.path.dirname(__file__), "fixtures", "legacy", "files")

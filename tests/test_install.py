@@ -256,7 +256,7 @@ def test_scipy_misc_doccer_after_install_is_the_docstring_helper_module():
         import scipy.misc.doccer as doccer
         if not _HAVE_SCIPY:
             with pytest.raises(ImportError, match="pip install scipy"):
-                doccer.docformat
+                doccer.docformat()
             return
         assert set(recorded["names"]) <= set(dir(doccer))
         assert doccer.docformat("Head.\n\n    %(x)s\n", {"x": "one\ntwo"}) == recorded["docformat"]

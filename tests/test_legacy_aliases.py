@@ -121,7 +121,7 @@ def test_warning_switched_on_by_the_environment_variable(tmp_path):
 def test_run_restores_by_default_and_not_with_the_switch(tmp_path):
     script = tmp_path / "legacy.py"
     script.write_text("import numpy as np\nfrom PIL import Image\nprint(np.float, np.asscalar(np.array([7])), "
-                      "Image.ANTIALIAS)\n")
+                      "int(Image.ANTIALIAS))\n")
     run = [sys.executable, "-m", "scipy_misc_compat", "run"]
     restored = subprocess.run(run + [str(script)], capture_output=True, text=True)
     assert restored.returncode == 0, restored.stderr

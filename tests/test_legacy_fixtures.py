@@ -69,7 +69,8 @@ def test_same_outcome_as_scipy_1_1_0(case):
             assert expected["kind"] == "error" and "truncated" in expected["message"], context
             return
         problems = compare_outcomes(ours, ours_arrays, expected, ARRAYS)
-        problems += compare_written([data for _, data in output_payloads(outputs)], _legacy_payloads(expected["written"]))
+        problems += compare_written([data for _, data in output_payloads(outputs)],
+                                    _legacy_payloads(expected["written"]))
         assert not problems, context + "\n" + "\n".join(problems)
     finally:
         shutil.rmtree(temp_dir, ignore_errors=True)

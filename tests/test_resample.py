@@ -64,7 +64,8 @@ def test_nearest_gather_equals_numpy_indexing(pixel_shape, dtype):
         assert ours.tobytes() == expected.tobytes(), (pixels.shape, new_height, new_width)
 
 
-@pytest.mark.skipif(not _compat.PILLOW_RESIZE_MATCHES_9_3, reason="Pillow >= 13 resizes differently; the sweep fixtures cover it")
+@pytest.mark.skipif(not _compat.PILLOW_RESIZE_MATCHES_9_3,
+                    reason="Pillow >= 13 resizes differently; the sweep fixtures cover it")
 @pytest.mark.parametrize("mode", ["L", "LA", "RGB", "RGBA", "CMYK", "YCbCr", "I", "F"])
 def test_equals_installed_pillow_where_its_resize_is_9_3(mode):
     rng = np.random.RandomState(sum(map(ord, mode)))

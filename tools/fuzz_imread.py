@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import io
 import json
 import os
 import queue
@@ -228,8 +227,8 @@ def run_all(paths, hang_seconds=HANG_SECONDS):
         process = subprocess.Popen([sys.executable, os.path.abspath(__file__), "--worker", paths_file],
                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         lines: "queue.Queue" = queue.Queue()
-        threading.Thread(target=lambda: [lines.put(line) for line in process.stdout] + [lines.put(None)],
-                         daemon=True).start()
+        threading.Thread(target=lambda lines=lines, process=process: [lines.put(line) for line in process.stdout]
+                         + [lines.put(None)], daemon=True).start()
         done = 0
         while True:
             try:

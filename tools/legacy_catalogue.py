@@ -246,7 +246,8 @@ def bytescale_cases():
     yield "bytescale/object", "bytescale", [np.array([[1, 5, 9]], dtype=object)], {}
     yield "bytescale/string", "bytescale", [np.array([["a", "b"]])], {}
     yield "bytescale/longdouble", "bytescale", [np.array([[1.0, 2.5, 9.0]], dtype=np.longdouble)], {}
-    yield "bytescale/int8_python_cmin", "bytescale", [np.array([[-128, 0, 127]], dtype=np.int8)], {"cmin": -200, "cmax": 200}
+    yield ("bytescale/int8_python_cmin", "bytescale", [np.array([[-128, 0, 127]], dtype=np.int8)],
+           {"cmin": -200, "cmax": 200})
 
 
 # --- toimage -----------------------------------------------------------------------------------

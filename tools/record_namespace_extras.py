@@ -15,7 +15,6 @@ On Python 3.7 + scipy 1.1.0 + numpy 1.15.4 it records into
 - the public names of ``scipy.misc.doccer`` and what ``docformat`` makes of a docstring.
 """
 
-import json
 import os
 import subprocess
 import sys

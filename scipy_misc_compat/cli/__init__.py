@@ -22,6 +22,12 @@ Commands:
            rewrite those uses to scipy_misc_compat (a diff unless --write)
   compare A B
            compare two images or two directories of images (regression runs)
+  info
+           print the version, the compiled kernels in use, the libraries found
+           and the legacy reference (also scipy_misc_compat.show_config())
+
+Options:
+  --version  print the version and exit
 
 `scipy-misc-compat COMMAND --help` describes each command.
 """
@@ -33,6 +39,14 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(USAGE)
         return 0 if arguments else 2
     command, rest = arguments[0], arguments[1:]
+    if command in ("--version", "-V"):
+        from .._version import __version__
+        print("scipy-misc-compat %s" % __version__)
+        return 0
+    if command == "info":
+        from .._info import show_config
+        show_config()
+        return 0
     if command == "run":
         return run_command(rest)
     if command in ("scan", "migrate", "compare"):

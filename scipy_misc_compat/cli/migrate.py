@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import List, Optional
+from typing import IO, Callable, List, Optional
 
 from .._io import write_to
 from .._migrate import require_libcst
@@ -48,9 +48,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _writer(data: bytes) -> Callable[[IO[bytes]], None]:
+    def write(handle: IO[bytes]) -> None:
+        handle.write(data)
+    return write
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     arguments = build_parser().parse_args(argv)
-    require_libcst()
+    try:
+        require_libcst()
+    except ImportError as missing:  # one line, exit 2: not "uses found" (1)
+        print("scipy-misc-compat migrate: %s" % missing, file=sys.stderr)
+        return 2
     reports = scan_paths(arguments.paths, rewrite=True)
     changed = left = 0
     for report in reports:
@@ -69,8 +79,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             continue
         changed += 1
         if arguments.write:
-            data = report.new_bytes
-            write_to(report.path, lambda handle: handle.write(data))
+            write_to(report.path, _writer(report.new_bytes))
         else:
             sys.stdout.write(report.diff)
     verb = "migrated" if arguments.write else "would migrate"

@@ -19,7 +19,8 @@ from typing import List
 
 from .._install import install
 
-RUN_USAGE = "usage: scipy-misc-compat run [--no-legacy-aliases] SCRIPT.py [ARGS...] | run [--no-legacy-aliases] -m MODULE [ARGS...]"
+RUN_USAGE = ("usage: scipy-misc-compat run [--no-legacy-aliases] SCRIPT.py [ARGS...] | "
+             "run [--no-legacy-aliases] -m MODULE [ARGS...]")
 
 
 def run_command(arguments: List[str]) -> int:

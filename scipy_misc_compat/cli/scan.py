@@ -58,7 +58,11 @@ def scan_paths(paths: List[str], rewrite: bool = False) -> List[FileReport]:
 
 def main(argv: Optional[List[str]] = None) -> int:
     arguments = build_parser().parse_args(argv)
-    require_libcst()
+    try:
+        require_libcst()
+    except ImportError as missing:  # one line, exit 2: not "uses found" (1)
+        print("scipy-misc-compat scan: %s" % missing, file=sys.stderr)
+        return 2
     reports = scan_paths(arguments.paths)
     uses = [use for report in reports for use in report.uses]
     errors = [error for report in reports for error in report.errors]

@@ -1,0 +1,71 @@
+"""``show_config()`` and the ``info`` command: what this installation computes with."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Dict, Optional, TextIO
+
+from ._version import __version__
+
+#: The stack whose scipy 1.1.0 results the legacy functions reproduce.
+REFERENCE = "2022 (scipy 1.1.0 on numpy 1.23.5 + Pillow 9.3.0)"
+
+_DISTRIBUTIONS = (("numpy", "numpy"), ("Pillow", "Pillow"), ("tifffile", "tifffile"), ("pypng", "pypng"),
+                  ("libcst", "libcst"), ("pooch", "pooch"), ("scipy", "scipy"))
+
+
+def config() -> Dict[str, Any]:
+    """The facts ``show_config`` prints, as a dict (versions are None for what is not installed)."""
+    return {
+        "scipy-misc-compat": __version__,
+        "python": "%d.%d.%d" % sys.version_info[:3],
+        "legacy reference": REFERENCE,
+        "kernels": _kernels(),
+        "versions": {name: _version_of(distribution) for name, distribution in _DISTRIBUTIONS},
+    }
+
+
+def show_config(file: Optional[TextIO] = None) -> None:
+    """Print the package version, its compiled kernels, the libraries it uses and the legacy reference.
+
+    Examples
+    --------
+    >>> import scipy_misc_compat
+    >>> scipy_misc_compat.show_config()  # doctest: +ELLIPSIS
+    scipy-misc-compat 0...
+    python ...
+    legacy reference: 2022 (scipy 1.1.0 on numpy 1.23.5 + Pillow 9.3.0)
+    ...
+    """
+    facts = config()
+    out = file if file is not None else sys.stdout
+    print("scipy-misc-compat %s" % facts["scipy-misc-compat"], file=out)
+    print("python %s" % facts["python"], file=out)
+    print("legacy reference: %s" % facts["legacy reference"], file=out)
+    for name, state in facts["kernels"].items():
+        print("kernel %s: %s" % (name, state), file=out)
+    for name, version in facts["versions"].items():
+        print("%s: %s" % (name, version or "not installed"), file=out)
+
+
+def _kernels() -> Dict[str, str]:
+    from . import _engine, _resample
+    legacy = "compiled" if _engine._kernels is not None else "not built (numpy fallback, same results, slower)"
+    resample = _resample._resample_kernels
+    if resample is None:
+        resize = "not built (numpy fallback, same results, slower)"
+    else:
+        resize = "compiled, vector loops: %s" % resample.instruction_set()
+    return {"legacy arithmetic (_kernels)": legacy, "resize (_resample_kernels)": resize}
+
+
+def _version_of(distribution: str) -> Optional[str]:
+    """An installed distribution's version, read from its metadata (nothing is imported)."""
+    from importlib import metadata
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+__all__ = ["show_config", "config", "REFERENCE"]

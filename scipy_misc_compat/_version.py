@@ -1,0 +1,3 @@
+"""The package version: the one place it is written (pyproject.toml reads it; CHANGELOG.md lists it)."""
+
+__version__ = "0.2.0"
