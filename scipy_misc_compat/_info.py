@@ -50,7 +50,10 @@ def show_config(file: Optional[TextIO] = None) -> None:
 
 def _kernels() -> Dict[str, str]:
     from . import _engine, _resample
-    legacy = "compiled" if _engine._kernels is not None else "not built (numpy fallback, same results, slower)"
+    if _engine._kernels is None:
+        legacy = "not built (numpy fallback, same results, slower)"
+    else:  # levels(): the instruction-set levels this CPU runs, the one dispatched to last
+        legacy = "compiled, instruction set: %s" % _engine._kernels.levels()[-1]
     resample = _resample._resample_kernels
     if resample is None:
         resize = "not built (numpy fallback, same results, slower)"

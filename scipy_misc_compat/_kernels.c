@@ -194,8 +194,13 @@ static PyObject *levels(PyObject *self, PyObject *unused)
     PyObject *names = PyList_New(level_count);
     int k;
     (void)self; (void)unused;
-    for (k = 0; names != NULL && k < level_count; k++)
-        PyList_SET_ITEM(names, k, PyUnicode_FromString(level_names[k]));
+    for (k = 0; names != NULL && k < level_count; k++) {
+        PyObject *name = PyUnicode_FromString(level_names[k]);
+        if (name == NULL || PyList_SetItem(names, k, name) < 0) { /* SetItem steals name, even on failure */
+            Py_DECREF(names);
+            return NULL;
+        }
+    }
     return names;
 }
 

@@ -1,7 +1,7 @@
 """Numbers MIGRATION.md states about third-party replacements, measured here.
 
 scikit-image needs scipy, and the oldest CI stack deliberately has no scipy (it tests
-``install()`` without scipy), so scikit-image is installed on Python >= 3.9 only
+``install()`` without scipy), so scikit-image is installed on Python >= 3.10 only
 (pyproject's ``test`` extra) and these tests run in the newest CI job.
 """
 
