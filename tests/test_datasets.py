@@ -17,20 +17,10 @@ import sys
 import numpy as np
 import pytest
 
-import scipy_wheel
 from scipy_misc_compat import _datasets, misc
 
 with open(os.path.join(os.path.dirname(__file__), "fixtures", "namespace", "extras.json")) as _handle:
     RECORDED = json.load(_handle)["datasets"]
-
-
-@pytest.fixture(scope="module")
-def scipy_1_1_0_data(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("wheel")
-    for path in scipy_wheel.extract("scipy/misc/", str(directory)):
-        if path.endswith(".dat"):
-            shutil.copy(path, str(directory))
-    return str(directory)
 
 
 def digest(array):
@@ -39,14 +29,14 @@ def digest(array):
 
 
 @pytest.mark.parametrize("call", sorted(RECORDED))
-def test_offline_directory_gives_scipy_1_1_0_arrays(call, scipy_1_1_0_data, monkeypatch):
-    monkeypatch.setenv(_datasets.ENVIRONMENT_VARIABLE, scipy_1_1_0_data)
+def test_offline_directory_gives_scipy_1_1_0_arrays(call, scipy_1_1_0_datasets, monkeypatch):
+    monkeypatch.setenv(_datasets.ENVIRONMENT_VARIABLE, scipy_1_1_0_datasets)
     assert digest(eval("misc." + call)) == RECORDED[call]
 
 
-def test_registry_files_are_the_ones_scipy_shipped(scipy_1_1_0_data):
+def test_registry_files_are_the_ones_scipy_shipped(scipy_1_1_0_datasets):
     for name, (url, digests) in _datasets.REGISTRY.items():
-        with open(os.path.join(scipy_1_1_0_data, name), "rb") as handle:
+        with open(os.path.join(scipy_1_1_0_datasets, name), "rb") as handle:
             assert hashlib.sha256(handle.read()).hexdigest() in digests
         assert url.startswith("https://raw.githubusercontent.com/scipy/dataset-")
 
@@ -83,11 +73,11 @@ def test_without_the_directory_it_downloads_into_scipy_datasets_cache_or_says_wh
         assert os.path.exists(os.path.join(str(tmp_path), "scipy-data", "ecg.dat"))
 
 
-def test_files_already_in_scipy_datasets_cache_are_used_without_downloading(tmp_path, scipy_1_1_0_data):
+def test_files_already_in_scipy_datasets_cache_are_used_without_downloading(tmp_path, scipy_1_1_0_datasets):
     pytest.importorskip("pooch", reason="pooch is in the test extra; it is what reads the cache")
     cache = tmp_path / "scipy-data"
     cache.mkdir()
-    shutil.copy(os.path.join(scipy_1_1_0_data, "ecg.dat"), str(cache))
+    shutil.copy(os.path.join(scipy_1_1_0_datasets, "ecg.dat"), str(cache))
     code = ("import os\nos.environ.pop(%r, None)\nfrom scipy_misc_compat import misc\n"
             "import hashlib\nprint(hashlib.sha256(misc.electrocardiogram().tobytes()).hexdigest())\n"
             % _datasets.ENVIRONMENT_VARIABLE)

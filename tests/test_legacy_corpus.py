@@ -10,13 +10,10 @@ The datasets come from scipy 1.1.0's wheel through ``SCIPY_MISC_COMPAT_DATASETS`
 import glob
 import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
-
-import scipy_wheel
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "tests", "data", "legacy_corpus")
@@ -25,18 +22,9 @@ HAVE_SCIPY = importlib.util.find_spec("scipy") is not None
 NEEDS_SCIPY = {"lectures_face.py"}  # scipy.ndimage.imread: only where scipy itself is installed
 
 
-@pytest.fixture(scope="module")
-def datasets(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("datasets")
-    for path in scipy_wheel.extract("scipy/misc/", str(directory)):
-        if path.endswith(".dat"):
-            shutil.copy(path, str(directory))
-    return str(directory)
-
-
 @pytest.mark.parametrize("script", SCRIPTS, ids=[os.path.basename(s) for s in SCRIPTS])
-def test_script_prints_what_it_printed_on_its_stack(script, datasets, tmp_path):
-    environment = dict(os.environ, SCIPY_MISC_COMPAT_DATASETS=datasets)
+def test_script_prints_what_it_printed_on_its_stack(script, scipy_1_1_0_datasets, tmp_path):
+    environment = dict(os.environ, SCIPY_MISC_COMPAT_DATASETS=scipy_1_1_0_datasets)
     completed = subprocess.run([sys.executable, "-m", "scipy_misc_compat", "run", script, str(tmp_path)],
                                capture_output=True, text=True, env=environment)
     if os.path.basename(script) in NEEDS_SCIPY and not HAVE_SCIPY:

@@ -18,6 +18,7 @@ import os
 import numpy as np
 import pytest
 
+from exact_outcome import exact
 from legacy_fixture_codec import ArrayStore, MarkerResolver, call_case, decode, observe, case_function
 from scipy_misc_compat import misc
 from scipy_misc_compat._namespace import FORWARDED, _TABULATED_WEIGHTS
@@ -115,16 +116,6 @@ with open(os.path.join(FIXTURES, "extras.json")) as _handle:
     EXTRAS = json.load(_handle)
 
 
-def _exact_outcome(value):
-    """The recorder's spelling of a result: type and exact value (floats as hex)."""
-    if isinstance(value, np.ndarray):
-        return {"type": "ndarray", "dtype": value.dtype.str, "shape": list(value.shape),
-                "values": [float(v).hex() if value.dtype.kind == "f" else int(v) for v in value.ravel()]}
-    if isinstance(value, float):
-        return {"type": type(value).__name__, "value": value.hex()}
-    return {"type": type(value).__name__, "value": int(value)}
-
-
 @pytest.mark.parametrize("function", ["factorial", "factorial2", "factorialk", "comb"])
 def test_scipy_1_1_0_defaults_and_exact_results(function):
     cases = [case for case in EXTRAS["forwarded_defaults"] if case["function"] == function]
@@ -135,7 +126,7 @@ def test_scipy_1_1_0_defaults_and_exact_results(function):
     wrong = []
     for case in cases:
         args = [np.array(a) if isinstance(a, list) else a for a in case["args"]]
-        ours = _exact_outcome(getattr(misc, function)(*args))
+        ours = exact(getattr(misc, function)(*args))
         if function == "comb":  # today's scipy: a float64 scalar, as then; compare the value
             ours["type"] = "float64" if ours["type"] == "float" else ours["type"]
         if ours != case["outcome"]:

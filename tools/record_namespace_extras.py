@@ -29,15 +29,9 @@ OUT = os.path.join(ROOT, "tests", "fixtures", "namespace", "extras.json")
 WORKER = r"""
 import hashlib, json, sys, warnings
 warnings.simplefilter("ignore")
+sys.path.insert(0, sys.argv[1])
 import numpy as np, scipy, scipy.misc as misc
-
-def exact(value):
-    if isinstance(value, np.ndarray):
-        return {"type": "ndarray", "dtype": value.dtype.str, "shape": list(value.shape),
-                "values": [float(v).hex() if value.dtype.kind == "f" else int(v) for v in value.ravel()]}
-    if isinstance(value, float):
-        return {"type": type(value).__name__, "value": value.hex()}
-    return {"type": type(value).__name__, "value": int(value)}
+from exact_outcome import exact
 
 def digest(array):
     return {"dtype": array.dtype.str, "shape": list(array.shape), "writeable": bool(array.flags.writeable),
@@ -72,7 +66,8 @@ print(json.dumps({"recorded_with": {"python": "%d.%d.%d" % sys.version_info[:3],
 
 def main():
     python = record_legacy.environment("2018")
-    output = subprocess.run([python, "-c", WORKER], check=True, capture_output=True, text=True).stdout
+    output = subprocess.run([python, "-c", WORKER, os.path.join(ROOT, "tests")], check=True, capture_output=True,
+                            text=True).stdout
     with open(OUT, "w") as handle:
         handle.write(output)
     print("wrote", OUT)
