@@ -7,7 +7,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 import numpy as np
 from PIL import Image
 
-from . import _compat
+from . import _compat, _reference
 from ._errors import ChannelAxisError
 from ._legacy_image import LegacyImage, as_legacy_image
 from ._scaling import legacy_bytescale, legacy_mode_i_values
@@ -170,7 +170,12 @@ def as_scipy_era_mode(image: Image.Image) -> Image.Image:
 
 
 def convert_as_scipy_era(image: Image.Image, mode: str) -> Image.Image:
-    """``image.convert(mode)``, refusing what scipy 1.1.0's Pillow refused."""
+    """``image.convert(mode)``, refusing what scipy 1.1.0's Pillow refused (reference 2018: as Pillow 5.3)."""
+    if _reference.is_2018():
+        from . import _stack_2018  # imports _resample, which imports this module
+        converted = _stack_2018.convert(image, mode)
+        if converted is not None:
+            return converted
     if _compat.pillow_9_3_refused_conversion(image.mode, mode):
         raise ValueError("conversion from %s to %s not supported (as with scipy 1.1.0's Pillow 9.3; newer "
                          "Pillow converts it: call image.convert(%r) directly for that)" % (image.mode, mode, mode))

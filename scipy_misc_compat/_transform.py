@@ -20,7 +20,7 @@ from typing import Any, Optional, Tuple
 import numpy as np
 from PIL import Image, ImageFilter
 
-from . import _resample
+from . import _reference, _resample, _stack_2018
 from ._convert import legacy_fromimage, legacy_pixels, legacy_toimage
 
 #: scipy 1.1.0's interpolation names and the Pillow resampling filter numbers they
@@ -83,6 +83,8 @@ def legacy_imresize(arr: Any, size: Any, interp: str = "bilinear", mode: Optiona
         # fromimage converts P and 1 images; a size Pillow refuses raises its error, as in scipy 1.1.0.
         return legacy_fromimage(_resample.resize_image(image.to_image(), width_height, resample))
     # fromimage of these modes is the pixel array itself (uint8, int32 or float32).
+    if image.mode == "RGBA" and resample == _resample.NEAREST and _reference.is_2018():
+        return _stack_2018.nearest_resize_premultiplied(image.pixels, new_size[0], new_size[1])
     return _resample.resize_pixels(image.pixels, image.mode, new_size[0], new_size[1], resample)
 
 
@@ -104,7 +106,10 @@ def check_output_pixels(width_height: Any) -> None:
 
 def legacy_imrotate(arr: Any, angle: Any, interp: str = "bilinear") -> np.ndarray:
     image = legacy_toimage(np.asarray(arr))
-    return legacy_fromimage(image.rotate(angle, resample=resample_filter(interp)))  # type: ignore[arg-type]
+    resample = resample_filter(interp)
+    if _reference.is_2018():
+        return legacy_fromimage(_stack_2018.rotate(image, angle, resample))
+    return legacy_fromimage(image.rotate(angle, resample=resample))  # type: ignore[arg-type]
 
 
 def legacy_imfilter(arr: Any, ftype: str) -> np.ndarray:
