@@ -19,6 +19,7 @@ __all__ = [
     "LegacyImage", "NotAnArrayError", "ChannelAxisError", "UnreadableImageError", "UnidentifiedImageFileError",
     "ImageTooLargeError", "UnknownInterpolationError", "ExactStorageError",
     "DataChangedWarning", "warn_on_data_change", "LEGACY_ALIASES", "LegacyAlias", "LegacyAliasWarning",
-    "warn_on_legacy_aliases", "install", "uninstall", "installed", "is_installed", "misc", "show_config", "reference", "use_reference",
+    "warn_on_legacy_aliases", "install", "uninstall", "installed", "is_installed", "misc", "show_config",
+    "reference", "use_reference",
     "__version__",
 ]

@@ -44,6 +44,9 @@ def image_from_pixels(mode: str, pixels: np.ndarray, palette: Any = None) -> Ima
     else:
         image = Image.frombytes(mode, _size(*pixels.shape[:2]), np.ascontiguousarray(pixels))
     if palette is not None:
+        if _reference.is_2018() and len(palette) < len(_GRAY_RAMP):
+            # Pillow < 9.1 wrote a short palette over the default gray ramp: 256 entries, the rest gray.
+            palette = bytes(palette) + _GRAY_RAMP[len(palette):]
         image.putpalette(palette)
     return image
 
@@ -155,7 +158,16 @@ def legacy_fromimage(im: Any, flatten: bool = False, mode: Optional[str] = None)
         im = convert_as_scipy_era(im, "F")
     elif im.mode == "1":
         im = im.convert("L")  # 1-bit images read as 0/255 uint8
-    return np.array(im)
+    try:
+        return np.array(im)
+    except OSError:
+        if not _reference.is_2018():
+            raise
+        # numpy 1.15 swallowed the error Pillow 5.3 raised loading a damaged file (a truncated PNG)
+        # and wrapped the image object in a 0-d object array, which scipy 1.1.0 returned.
+        wrapped = np.empty((), dtype=object)
+        wrapped[()] = im
+        return wrapped
 
 
 def as_scipy_era_mode(image: Image.Image) -> Image.Image:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import sys
 from typing import Any, Dict, Optional, TextIO
 
+from ._reference import REFERENCES, reference
 from ._version import __version__
 
-#: The stack whose scipy 1.1.0 results the legacy functions reproduce.
-REFERENCE = "2022 (scipy 1.1.0 on numpy 1.23.5 + Pillow 9.3.0)"
 
 _DISTRIBUTIONS = (("numpy", "numpy"), ("Pillow", "Pillow"), ("tifffile", "tifffile"), ("pypng", "pypng"),
                   ("libcst", "libcst"), ("pooch", "pooch"), ("scipy", "scipy"))
@@ -19,7 +18,7 @@ def config() -> Dict[str, Any]:
     return {
         "scipy-misc-compat": __version__,
         "python": "%d.%d.%d" % sys.version_info[:3],
-        "legacy reference": REFERENCE,
+        "legacy reference": "%s (%s)" % (reference(), REFERENCES[reference()]),
         "kernels": _kernels(),
         "versions": {name: _version_of(distribution) for name, distribution in _DISTRIBUTIONS},
     }
@@ -34,7 +33,7 @@ def show_config(file: Optional[TextIO] = None) -> None:
     >>> scipy_misc_compat.show_config()  # doctest: +ELLIPSIS
     scipy-misc-compat 0...
     python ...
-    legacy reference: 2022 (scipy 1.1.0 on numpy 1.23.5 + Pillow 9.3.0)
+    legacy reference: 2022 (scipy 1.1.0 on numpy 1.23.5 + Pillow 9.3.0 (libjpeg-turbo))
     ...
     """
     facts = config()
@@ -71,4 +70,4 @@ def _version_of(distribution: str) -> Optional[str]:
         return None
 
 
-__all__ = ["show_config", "config", "REFERENCE"]
+__all__ = ["show_config", "config"]

@@ -12,6 +12,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ._errors import (ImageTooLargeError, NotAFileError, TextModeFileError, UnidentifiedImageFileError,
                       UnreadableImageError)
+from . import _reference
 from ._legacy_image import format_from_name
 
 
@@ -57,7 +58,20 @@ def open_image(name: Any) -> Image.Image:
     is closed on exit (a file object given by the caller stays open, as Pillow leaves it).
     """
     check_readable(name)
+    if _reference.is_2018():
+        return _open_as_in_2018(name)
     return Image.open(name)
+
+
+def _open_as_in_2018(name: Any) -> Image.Image:
+    """Reference 2018: open ``name`` as Pillow 5.3 did (JPEG by libjpeg 9c, YCbCr TIFF as RGB)."""
+    from . import _stack_2018  # only for reference 2018 (it imports the resampling code)
+    data = read_bytes(name)
+    if _stack_2018.is_jpeg(data):
+        decoded = _stack_2018.jpeg_decode(data)
+        if decoded is not None:
+            return decoded
+    return _stack_2018.tiff_ycbcr_as_rgb(data) or Image.open(io.BytesIO(data))
 
 
 def check_readable(name: Any) -> None:

@@ -8,7 +8,10 @@ legacy functions call them only when ``_reference.is_2018()``.
 
 from __future__ import annotations
 
-from typing import Optional
+import io
+import os
+import tempfile
+from typing import Any, Optional
 
 import numpy as np
 from PIL import Image
@@ -20,9 +23,13 @@ _COLOUR_SOURCES = ("RGB", "RGBA", "RGBX", "CMYK", "P")
 
 
 def truncated_luma(rgb: np.ndarray) -> np.ndarray:
-    """Pillow < 7.0's RGB -> L: ``(299 R + 587 G + 114 B) / 1000``, truncated (7.0 rounds in fixed point)."""
-    channels = rgb.astype(np.int32)
-    return ((channels[..., 0] * 299 + channels[..., 1] * 587 + channels[..., 2] * 114) // 1000).astype(np.uint8)
+    """Pillow < 7.0's RGB -> L: ``0.299 R + 0.587 G + 0.114 B`` in 16-bit fixed point, truncated.
+
+    The weights are 19595, 38470 and 7471 / 65536; Pillow 7.0 added half before the shift
+    (rounding). Fits all 3,457 pixels recorded on the 2018 stack; ``/ 1000`` in integers
+    would miss two, e.g. ``(231, 167, 43)``, which became 171."""
+    channels = rgb[..., :3].astype(np.int32)
+    return ((channels[..., 0] * 19595 + channels[..., 1] * 38470 + channels[..., 2] * 7471) >> 16).astype(np.uint8)
 
 
 def convert(image: Image.Image, mode: str) -> Optional[Image.Image]:
@@ -76,4 +83,91 @@ def rotate(image: Image.Image, angle: float, resample: int) -> Image.Image:
     return Image.fromarray(_resample.unpremultiply(np.asarray(rotated)), "RGBA")
 
 
-__all__ = ["truncated_luma", "convert", "nearest_resize_premultiplied", "rotate"]
+# --- JPEG: IJG libjpeg 9c, as bundled with Pillow 5.3.0's wheels ------------------------------------
+#
+# Through jpeglib, which bundles that libjpeg (among others) and selects it per call. Decoding
+# with fancy upsampling (libjpeg's and Pillow's default) gives Pillow 5.3's pixels; encoding
+# with quality 75 and libjpeg's defaults (4:2:0, no optimisation) gives its files. Colour
+# spaces other than gray, RGB and YCbCr (CMYK) stay with the installed Pillow.
+
+_JPEG_SIGNATURE = b"\xff\xd8\xff"
+_JPEG_SPACES = {"L": "JCS_GRAYSCALE", "RGB": "JCS_RGB", "YCbCr": "JCS_YCbCr"}
+
+
+def _jpeglib() -> Any:
+    try:
+        import jpeglib
+    except ImportError:
+        raise ImportError("reference 2018 reads and writes JPEG with IJG libjpeg 9c (Pillow 5.3's) through "
+                          "jpeglib: pip install 'scipy-misc-compat[reference2018]'") from None
+    return jpeglib
+
+
+def is_jpeg(data: bytes) -> bool:
+    return data[:3] == _JPEG_SIGNATURE
+
+
+def jpeg_decode(data: bytes) -> Optional[Image.Image]:
+    """Pillow 5.3's decoding of JPEG ``data`` (gray -> L, colour -> RGB); None for CMYK and others."""
+    jpeglib = _jpeglib()
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "image.jpg")
+        with open(path, "wb") as handle:
+            handle.write(data)
+        with jpeglib.version("9c"):
+            decoded = jpeglib.read_spatial(path, flags=["+DO_FANCY_UPSAMPLING"])
+            if str(decoded.color_space) not in ("Colorspace.JCS_RGB", "Colorspace.JCS_GRAYSCALE",
+                                                "JCS_RGB", "JCS_GRAYSCALE"):
+                return None  # CMYK/YCCK: Pillow's own decoder
+            samples = np.array(decoded.spatial)
+    if samples.ndim == 3 and samples.shape[-1] == 1:
+        return Image.fromarray(samples[..., 0], "L")
+    if samples.ndim == 2:
+        return Image.fromarray(samples, "L")
+    return Image.fromarray(samples, "RGB")
+
+
+def jpeg_encode(image: Image.Image, quality: int = 75) -> Optional[bytes]:
+    """Pillow 5.3's JPEG file for ``image`` (L, RGB or YCbCr), or None for modes it does not cover."""
+    space = _JPEG_SPACES.get(image.mode)
+    if space is None:
+        return None
+    jpeglib = _jpeglib()
+    samples = np.asarray(image)
+    if samples.ndim == 2:
+        samples = samples[..., np.newaxis]
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "image.jpg")
+        with jpeglib.version("9c"):
+            encoded = jpeglib.from_spatial(np.ascontiguousarray(samples),
+                                           in_color_space=getattr(jpeglib.Colorspace, space))
+            encoded.write_spatial(path, qt=int(quality))
+        with open(path, "rb") as handle:
+            return handle.read()
+
+
+# --- TIFF ------------------------------------------------------------------------------------------
+
+_PHOTOMETRIC, _COMPRESSION, _STRIP_OFFSETS, _STRIP_BYTE_COUNTS, _BITS = 262, 259, 273, 279, 258
+
+
+def tiff_ycbcr_as_rgb(data: bytes) -> Optional[Image.Image]:
+    """Pillow 5.3 read an uncompressed 8-bit YCbCr TIFF as mode RGB holding the YCbCr samples
+    (Pillow 9.3 failed on it, later Pillow opens it as YCbCr). None for any other file."""
+    if data[:4] not in (b"II*\x00", b"MM\x00*"):
+        return None
+    try:
+        image = Image.open(io.BytesIO(data))
+        tags = image.tag_v2  # type: ignore[attr-defined]
+        if tags.get(_PHOTOMETRIC) != 6 or tags.get(_COMPRESSION, 1) != 1 or tuple(tags.get(_BITS, ())) != (8, 8, 8):
+            return None
+        strips = b"".join(data[offset:offset + count]
+                          for offset, count in zip(tags[_STRIP_OFFSETS], tags[_STRIP_BYTE_COUNTS]))
+        width, height = image.size
+        return Image.frombytes("RGB", (width, height), strips[:width * height * 3])
+    except Exception:  # not a TIFF whose tags Pillow can parse: Pillow's own error follows
+        return None
+
+
+__all__ = ["truncated_luma", "convert", "nearest_resize_premultiplied", "rotate", "is_jpeg", "jpeg_decode",
+           "jpeg_encode", "tiff_ycbcr_as_rgb"]

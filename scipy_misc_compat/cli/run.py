@@ -2,7 +2,8 @@
 
 The numpy and Pillow names legacy scripts use beside it (``np.float``,
 ``Image.ANTIALIAS``, ...: ``scipy_misc_compat.LEGACY_ALIASES``) are restored too, unless
-``--no-legacy-aliases`` comes before the script.
+``--no-legacy-aliases`` comes before the script; ``--reference 2018`` reproduces the 2018
+stack's results (``scipy_misc_compat.use_reference``).
 
 Behaves like ``python SCRIPT.py ARGS`` / ``python -m MODULE ARGS``: ``sys.argv``,
 ``__main__``, ``sys.path[0]``, the exit code of ``sys.exit``, and an uncaught
@@ -18,9 +19,10 @@ import traceback
 from typing import List
 
 from .._install import install
+from .._reference import REFERENCES, use_reference
 
-RUN_USAGE = ("usage: scipy-misc-compat run [--no-legacy-aliases] SCRIPT.py [ARGS...] | "
-             "run [--no-legacy-aliases] -m MODULE [ARGS...]")
+RUN_USAGE = ("usage: scipy-misc-compat run [--no-legacy-aliases] [--reference 2018|2022] SCRIPT.py [ARGS...] | "
+             "run [OPTIONS] -m MODULE [ARGS...]")
 
 
 def run_command(arguments: List[str]) -> int:
@@ -28,11 +30,23 @@ def run_command(arguments: List[str]) -> int:
         print(RUN_USAGE + "\n\nRuns legacy code with scipy.misc's scipy 1.1.0 functions installed "
               "(also where scipy itself is not installed), and the numpy/Pillow names such code used "
               "(np.float, np.int, Image.ANTIALIAS, ...) restored with their old meaning.\n\n"
-              "  --no-legacy-aliases  do not restore the removed numpy/Pillow names")
+              "  --no-legacy-aliases  do not restore the removed numpy/Pillow names\n"
+              "  --reference 2018     reproduce the 2018 stack (numpy 1.15.4 + Pillow 5.3.0, libjpeg 9c)\n"
+              "                       instead of the default 2022 one (numpy 1.23.5 + Pillow 9.3.0);\n"
+              "                       as SCIPY_MISC_COMPAT_REFERENCE=2018 does")
         return 0 if arguments else 2
-    legacy_aliases = arguments[0] != "--no-legacy-aliases"
-    if not legacy_aliases:
-        arguments = arguments[1:]
+    legacy_aliases, reference = True, None
+    while arguments and arguments[0] in ("--no-legacy-aliases", "--reference"):
+        if arguments[0] == "--no-legacy-aliases":
+            legacy_aliases, arguments = False, arguments[1:]
+        elif len(arguments) < 2 or arguments[1] not in REFERENCES:
+            print("scipy-misc-compat run: --reference takes one of %s" % ", ".join(sorted(REFERENCES)),
+                  file=sys.stderr)
+            return 2
+        else:
+            reference, arguments = arguments[1], arguments[2:]
+    if reference is not None:
+        use_reference(reference)
     if not arguments or arguments[0] == "-m" and len(arguments) < 2:
         print(RUN_USAGE, file=sys.stderr)
         return 2

@@ -1,0 +1,85 @@
+"""JPEG under reference 2018: scipy 1.1.0's reads and writes as on Pillow 5.3.0 with IJG libjpeg 9c.
+
+``tools/record_jpeg_2018.py`` made the files with Pillow 5.3.0 (4:2:0 / 4:2:2 / 4:4:4,
+progressive, optimised, gray, CMYK, qualities 50-95, odd sizes) and recorded what
+scipy 1.1.0's ``imread`` returned for each ``mode`` and ``flatten``, and the files its
+``imsave`` wrote (compared here by their decoded pixels).
+"""
+
+import io
+import json
+import os
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import scipy_misc_compat
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures", "jpeg_2018")
+with open(os.path.join(FIXTURES, "cases.json")) as _handle:
+    MANIFEST = json.load(_handle)
+with np.load(os.path.join(FIXTURES, "arrays.npz")) as _arrays:
+    ARRAYS = dict(_arrays)
+CASES = MANIFEST["cases"]
+
+#: Cases not reproduced yet, each with the reason (the test checks that they still differ).
+NOT_REPRODUCED = {
+    ("imread/rgb", "/P/"): "colour to P: Pillow < 9.2 picked some palette colours wrongly "
+                           "(python-pillow/Pillow#6377); reproducing it means re-implementing Pillow 5.3's "
+                           "palette cache and dithering",
+    ("imread/cmyk", "/P/"): "the same, for CMYK",
+}
+
+
+def not_reproduced(case_id):
+    return next((why for (start, part), why in NOT_REPRODUCED.items()
+                 if case_id.startswith(start) and part in case_id), None)
+
+
+def run(case, tmp_path):
+    if case["function"] == "imread":
+        return scipy_misc_compat.imread(os.path.join(FIXTURES, "files", case["file"]), flatten=case["flatten"],
+                                        mode=case["mode"])
+    path = str(tmp_path / "out.jpg")
+    scipy_misc_compat.imsave(path, ARRAYS[case["input"]])
+    return path
+
+
+def differences(case, result):
+    if case["function"] == "imsave":
+        with open(os.path.join(FIXTURES, "written", case["written"]), "rb") as handle:
+            expected = np.asarray(Image.open(io.BytesIO(handle.read())))
+        got = np.asarray(Image.open(result))
+        return [] if got.shape == expected.shape and (got == expected).all() else ["decoded pixels differ"]
+    outcome = case["outcome"]
+    if "error" in outcome:
+        return ["no error (expected %s)" % outcome["error"]]
+    expected = ARRAYS[outcome["array"]]
+    if result.dtype != expected.dtype or result.shape != expected.shape:
+        return ["%s %s instead of %s %s" % (result.dtype, result.shape, expected.dtype, expected.shape)]
+    differing = int(np.sum(result != expected))
+    return ["%d values differ" % differing] if differing else []
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+def test_reference_2018_reads_and_writes_jpeg_as_scipy_1_1_0_did(case, tmp_path):
+    with scipy_misc_compat.use_reference("2018"):
+        try:
+            problems = differences(case, run(case, tmp_path))
+        except Exception as error:
+            expected = case.get("outcome", {}).get("error")
+            if expected and expected in [cls.__name__ for cls in type(error).__mro__]:
+                return
+            problems = ["%s: %s" % (type(error).__name__, error)]
+    why = not_reproduced(case["id"])
+    if why:
+        assert problems, "%s now matches: remove it from NOT_REPRODUCED (%s)" % (case["id"], why)
+    else:
+        assert not problems, (case["id"], problems)
+
+
+def test_catalogue_was_recorded_on_the_2018_stack():
+    stack = MANIFEST["recorded_with"]
+    assert (stack["numpy"], stack["pillow"], stack["scipy"]) == ("1.15.4", "5.3.0", "1.1.0")
+    assert len(MANIFEST["files"]) >= 20 and len(CASES) >= 400

@@ -1,0 +1,105 @@
+"""Record a JPEG catalogue on the 2018 stack: what scipy 1.1.0 read from and wrote to JPEG files.
+
+Usage (from the repository root; builds the 2018 venv of ``tools/record_legacy.py``)::
+
+    python tools/record_jpeg_2018.py
+
+On Python 3.7 + scipy 1.1.0 + numpy 1.15.4 + Pillow 5.3.0 (whose wheel bundles IJG libjpeg
+9c) it writes ``tests/fixtures/jpeg_2018``:
+
+- ``files/``: seeded JPEGs made by that Pillow: colour at 4:2:0, 4:2:2 and 4:4:4, progressive,
+  optimised, gray, CMYK, qualities 50 to 95, odd sizes;
+- ``cases.json`` + ``arrays.npz``: ``scipy.misc.imread`` of each file with every ``mode``
+  and with ``flatten=True`` (the array, or the exception type);
+- ``written/``: the files ``scipy.misc.imsave`` wrote for a set of arrays (compared by their
+  decoded pixels).
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+
+import record_legacy  # noqa: E402
+
+OUT = os.path.join(ROOT, "tests", "fixtures", "jpeg_2018")
+
+WORKER = r"""
+import json, os, sys, warnings
+warnings.simplefilter("ignore")
+import numpy as np, scipy, PIL
+from PIL import Image
+from scipy import misc
+out = sys.argv[1]
+rng = np.random.RandomState(2018)
+
+def picture(height, width, channels):
+    y, x = np.mgrid[0:height, 0:width]
+    base = [(x * 255.0 / max(width - 1, 1)), (y * 255.0 / max(height - 1, 1)), ((x + y) * 7.0) % 256][:channels]
+    noise = rng.randint(-40, 41, (height, width, channels))
+    return np.clip(np.stack(base, axis=-1) + noise, 0, 255).astype(np.uint8)
+
+files = {}
+def save(name, array, mode, **params):
+    image = Image.fromarray(array.reshape(array.shape[:2]) if mode == "L" else array, mode)
+    image.save(os.path.join(out, "files", name), "JPEG", **params)
+    files[name] = {"mode": mode, "size": list(image.size), "params": params}
+
+for (height, width) in ((9, 13), (17, 33), (8, 8), (5, 7)):
+    colour = picture(height, width, 3)
+    tag = "%dx%d" % (width, height)
+    save("rgb_420_q75_%s.jpg" % tag, colour, "RGB", quality=75, subsampling=2)
+    save("rgb_422_q90_%s.jpg" % tag, colour, "RGB", quality=90, subsampling=1)
+    save("rgb_444_q95_%s.jpg" % tag, colour, "RGB", quality=95, subsampling=0)
+    save("rgb_420_q50_progressive_%s.jpg" % tag, colour, "RGB", quality=50, progressive=True)
+    save("gray_q75_%s.jpg" % tag, picture(height, width, 1), "L", quality=75)
+colour = picture(11, 19, 3)
+save("rgb_420_q85_optimized_19x11.jpg", colour, "RGB", quality=85, optimize=True)
+cmyk = np.concatenate([colour, picture(11, 19, 1)], axis=-1)
+save("cmyk_q80_19x11.jpg", cmyk, "CMYK", quality=80)
+
+cases, arrays = [], {}
+modes = [None, "L", "P", "RGB", "RGBA", "CMYK", "YCbCr", "I", "F", "1", "LA"]
+for name in sorted(files):
+    for mode in modes:
+        for flatten in (False, True):
+            case_id = "imread/%s/%s/%s" % (name, mode, "flat" if flatten else "asis")
+            try:
+                value = misc.imread(os.path.join(out, "files", name), flatten=flatten, mode=mode)
+                key = "a%d" % len(arrays)
+                arrays[key] = value
+                outcome = {"array": key, "dtype": value.dtype.str, "shape": list(value.shape)}
+            except Exception as error:
+                outcome = {"error": type(error).__name__, "message": str(error)[:200]}
+            cases.append({"id": case_id, "function": "imread", "file": name, "mode": mode, "flatten": flatten,
+                          "outcome": outcome})
+saved = {"u8_rgb": picture(9, 13, 3), "u8_gray": picture(10, 6, 1)[..., 0],
+         "f8_rgb": picture(7, 11, 3).astype(np.float64) / 3.0 - 20, "u8_rgb_odd": picture(17, 33, 3)}
+for label, value in sorted(saved.items()):
+    key = "a%d" % len(arrays)
+    arrays[key] = value
+    written = "imsave_%s.jpg" % label
+    misc.imsave(os.path.join(out, "written", written), value)
+    cases.append({"id": "imsave/%s" % label, "function": "imsave", "input": key, "written": written})
+np.savez_compressed(os.path.join(out, "arrays.npz"), **arrays)
+with open(os.path.join(out, "cases.json"), "w") as handle:
+    json.dump({"recorded_with": {"python": "%d.%d.%d" % sys.version_info[:3], "numpy": np.__version__,
+                                 "pillow": PIL.__version__, "scipy": scipy.__version__},
+               "files": files, "cases": cases}, handle, indent=0, sort_keys=True)
+print(len(cases), "cases,", len(files), "files")
+"""
+
+
+def main():
+    python = record_legacy.environment("2018")
+    shutil.rmtree(OUT, ignore_errors=True)
+    for sub in ("files", "written"):
+        os.makedirs(os.path.join(OUT, sub))
+    subprocess.run([python, "-c", WORKER, OUT], check=True)
+
+
+if __name__ == "__main__":
+    main()
