@@ -43,6 +43,8 @@ def reading(name: Any) -> Iterator[None]:
         raise with_file_name(error, name) from None
     except ValueError as error:
         raise with_file_name(error, name) from None
+    except ImportError:  # an optional codec that is not installed: its message says what to install
+        raise
     except MemoryError as error:
         raise ImageTooLargeError("%s: not enough memory to decode it (%s)" % (describe_target(name), error)) \
             from error

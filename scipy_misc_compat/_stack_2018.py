@@ -73,10 +73,10 @@ def nearest_resize_premultiplied(pixels: np.ndarray, width: int, height: int) ->
     return _resample.unpremultiply(_resample.nearest_resize(_resample.premultiply(pixels), width, height))
 
 
-def rotate(image: Image.Image, angle: float, resample: int) -> Image.Image:
+def rotate(image: Image.Image, angle: float, resample: Any) -> Image.Image:
     """Pillow < 8.2 rotated RGBA through premultiplied RGBa with NEAREST too (0 and 180 degrees
     were a copy and a transposition, as they still are)."""
-    if image.mode != "RGBA" or resample != Image.NEAREST or angle % 360.0 in (0.0, 180.0):
+    if image.mode != "RGBA" or resample != _resample.NEAREST or angle % 360.0 in (0.0, 180.0):
         return image.rotate(angle, resample=resample)
     premultiplied = _resample.premultiply(np.asarray(image))
     rotated = Image.frombytes("RGBA", image.size, premultiplied.tobytes()).rotate(angle, resample=resample)

@@ -83,3 +83,17 @@ def test_catalogue_was_recorded_on_the_2018_stack():
     stack = MANIFEST["recorded_with"]
     assert (stack["numpy"], stack["pillow"], stack["scipy"]) == ("1.15.4", "5.3.0", "1.1.0")
     assert len(MANIFEST["files"]) >= 20 and len(CASES) >= 400
+
+
+def test_without_jpeglib_reference_2018_says_what_to_install(tmp_path):
+    import subprocess
+    import sys
+    code = ("import sys\nclass Block:\n    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'jpeglib':\n            raise ImportError('No module named jpeglib')\n"
+            "sys.meta_path.insert(0, Block())\nimport scipy_misc_compat\n"
+            "with scipy_misc_compat.use_reference('2018'):\n"
+            "    try:\n        scipy_misc_compat.imread(%r)\n"
+            "    except ImportError as error:\n        print(error)\n"
+            % os.path.join(FIXTURES, "files", "gray_q75_8x8.jpg"))
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "pip install 'scipy-misc-compat[reference2018]'" in completed.stdout, completed.stdout + completed.stderr

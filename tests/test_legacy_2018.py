@@ -1,0 +1,142 @@
+"""Reference 2018: every case recorded on the 2018 stack, replayed with ``use_reference('2018')``.
+
+``tests/fixtures/legacy_2018`` was recorded by ``tools/record_legacy.py --stack 2018`` (Python
+3.7, scipy 1.1.0 installed, numpy 1.15.4, Pillow 5.3.0) over the same catalogue and input files
+as the default reference. The cases not reproduced are listed below, each with the reason;
+the test checks that exactly those still differ.
+"""
+
+import os
+import shutil
+import tempfile
+
+import pytest
+
+import scipy_misc_compat
+from legacy_fixture_codec import (ArrayStore, MarkerResolver, call_case, compare_outcomes, compare_written, decode,
+                                  load_fixture_set, observe, output_payloads)
+
+FIXTURES, MANIFEST, ARRAYS = load_fixture_set("legacy_2018", "cases.json", "arrays.npz")
+INPUT_FILES = os.path.join(os.path.dirname(FIXTURES), "legacy", "files")  # shared with the reference recording
+CASES = MANIFEST["cases"]
+
+_COLOUR_TO_P = ("conversion of colour to P: Pillow < 9.2 picked some palette colours wrongly "
+                "(python-pillow/Pillow#6377); reproducing it means re-implementing Pillow 5.3's palette "
+                "cache and Floyd-Steinberg dithering (not done yet)")
+_BROKEN_FILE = ("Pillow 5.3 left a broken file behind when saving failed; this package writes atomically and "
+                "never leaves one (deliberate: a failed save must not leave a half-written file)")
+_UNDEFINED_CAST = ("float -> uint32 cast of NaN / out-of-range values, undefined in C: numpy 1.15 and numpy 2 "
+                   "differ, and neither is a result worth reproducing")
+
+#: case id prefix or (prefix, part) -> why it is not reproduced
+NOT_REPRODUCED = {
+    ("fromimage/RGB/P/", ""): _COLOUR_TO_P, ("fromimage/CMYK/P/", ""): _COLOUR_TO_P,
+    ("fromimage/YCbCr/P/", ""): _COLOUR_TO_P,
+    **{("imread/%s/P/" % name, ""): _COLOUR_TO_P
+       for name in ("rgb.png", "rgb16.png", "rgb.bmp", "rgb.jpg", "rgb.tif", "ycbcr.tif", "cmyk.tif", "cmyk.jpg")},
+    ("toimage_save/mode_f_png", ""): _BROKEN_FILE, ("toimage_save/rgba_jpg", ""): _BROKEN_FILE,
+    ("imsave/u8_rgba.jpg", ""): _BROKEN_FILE, ("imsave/f8_rgba.jpg", ""): _BROKEN_FILE,
+    ("toimage/mode_i/const", ""): _UNDEFINED_CAST, ("toimage/mode_i/huge", ""): _UNDEFINED_CAST,
+}
+
+
+def not_reproduced(case_id):
+    return next((why for (start, part), why in NOT_REPRODUCED.items()
+                 if case_id.startswith(start) and part in case_id), None)
+
+
+def replay(case):
+    temp_dir = tempfile.mkdtemp()
+    resolver = MarkerResolver(INPUT_FILES, temp_dir)
+    try:
+        with scipy_misc_compat.use_reference("2018"):
+            args = [decode(a, ARRAYS, resolver) for a in case["args"]]
+            kwargs = {k: decode(v, ARRAYS, resolver) for k, v in case["kwargs"].items()}
+            result, error = call_case(scipy_misc_compat, case["function"], args, kwargs)
+        store = ArrayStore("ours")
+        outcome = observe(result, error, args, store)
+        problems = compare_outcomes(outcome, store.arrays, case["outcome"], ARRAYS)
+        expected_files = []
+        for name in case["outcome"]["written"]:
+            with open(os.path.join(FIXTURES, "written", name), "rb") as handle:
+                expected_files.append(handle.read())
+        problems += compare_written([data for _, data in output_payloads(resolver.outputs)], expected_files)
+        return problems
+    finally:
+        resolver.close()
+        shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+def test_reference_2018_gives_what_scipy_1_1_0_gave_in_2018(case):
+    problems = replay(case)
+    why = not_reproduced(case["id"])
+    if why:
+        assert problems, "%s now matches the 2018 recording: remove it from NOT_REPRODUCED (%s)" % (case["id"], why)
+    else:
+        assert not problems, case["id"] + "\n" + "\n".join(problems)
+
+
+def test_the_recording_is_the_2018_stack_and_few_cases_are_left():
+    stack = MANIFEST["recorded_with"]
+    assert (stack["numpy"], stack["pillow"]) == ("1.15.4", "5.3.0")
+    left = [case["id"] for case in CASES if not_reproduced(case["id"])]
+    assert len(CASES) > 4000 and len(left) == 28, left
+
+
+# --- choosing the reference ---------------------------------------------------------------------
+
+
+
+def _rgb_to_gray():
+    import numpy as np
+    from PIL import Image
+    rgb = np.array([[[231, 167, 43], [0, 8, 0]]], dtype=np.uint8)
+    return scipy_misc_compat.fromimage(Image.fromarray(rgb), mode="L").tolist()
+
+
+def test_environment_variable_is_read_at_call_time(monkeypatch):
+    monkeypatch.delenv("SCIPY_MISC_COMPAT_REFERENCE", raising=False)
+    default = _rgb_to_gray()
+    assert scipy_misc_compat.reference() == "2022"
+    monkeypatch.setenv("SCIPY_MISC_COMPAT_REFERENCE", "2018")
+    assert scipy_misc_compat.reference() == "2018"
+    older = _rgb_to_gray()
+    assert older != default
+    with scipy_misc_compat.use_reference("2022"):  # an explicit choice beats the environment
+        assert _rgb_to_gray() == default
+    monkeypatch.setenv("SCIPY_MISC_COMPAT_REFERENCE", "1999")
+    with pytest.raises(ValueError, match="unknown legacy reference '1999'"):
+        scipy_misc_compat.reference()
+
+
+def test_use_reference_as_a_block_and_for_the_process(monkeypatch):
+    monkeypatch.delenv("SCIPY_MISC_COMPAT_REFERENCE", raising=False)
+    with scipy_misc_compat.use_reference("2018"):
+        assert scipy_misc_compat.reference() == "2018"
+        with scipy_misc_compat.use_reference("2022"):
+            assert scipy_misc_compat.reference() == "2022"
+        assert scipy_misc_compat.reference() == "2018"
+    assert scipy_misc_compat.reference() == "2022"
+    scipy_misc_compat.use_reference("2018")
+    try:
+        assert scipy_misc_compat.reference() == "2018"
+    finally:
+        scipy_misc_compat.use_reference(None)  # back to the environment's (default) choice
+    assert scipy_misc_compat.reference() == "2022"
+    with pytest.raises(ValueError, match="2018, 2022"):
+        scipy_misc_compat.use_reference("2020")
+
+
+def test_run_reference_option(tmp_path):
+    import subprocess
+    import sys
+    script = tmp_path / "gray.py"
+    script.write_text("import numpy as np\nfrom scipy.misc import fromimage\nfrom PIL import Image\n"
+                      "print(fromimage(Image.fromarray(np.array([[[231, 167, 43]]], np.uint8)), mode='L')[0, 0])\n")
+    run = [sys.executable, "-m", "scipy_misc_compat", "run"]
+    values = [subprocess.run(run + options + [str(script)], capture_output=True, text=True).stdout.strip()
+              for options in ([], ["--reference", "2018"], ["--reference", "2022"])]
+    assert values[0] == values[2] != values[1], values
+    refused = subprocess.run(run + ["--reference", "1999", str(script)], capture_output=True, text=True)
+    assert refused.returncode == 2 and "--reference takes one of 2018, 2022" in refused.stderr
