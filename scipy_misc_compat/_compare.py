@@ -69,6 +69,25 @@ class Comparison:
         return "%s %s%s" % (header, self.b, (": " + "; ".join(parts)) if parts else "")
 
 
+_JPEG_EXTENSIONS = (".jpg", ".jpeg")
+REFERENCE_HINT = ("These differences look like a change of stack, not of code: golden files made with pip or conda "
+                  "before 2020 (Pillow < 7, IJG libjpeg 9) are reproduced by reference 2018. Rerun the pipeline "
+                  "with SCIPY_MISC_COMPAT_REFERENCE=2018 (or `scipy-misc-compat run --reference 2018`) and "
+                  "compare again; README.md, 'Which reference?'.")
+
+
+def reference_hint(results: List[Comparison]) -> Optional[str]:
+    """The 'try reference 2018' hint, when every difference is of the kinds the 2018 stack explains:
+    only JPEG files differ (libjpeg 9 vs libjpeg-turbo), or no sample differs by more than 1 (Pillow
+    7.0 rounds colour -> gray where Pillow 5.3 truncated)."""
+    different = [result for result in results if not result.equal and not result.problem and not result.mismatches]
+    if not different or len(different) != sum(not result.equal for result in results):
+        return None
+    only_jpeg = all(result.b.lower().endswith(_JPEG_EXTENSIONS) for result in different)
+    only_by_one = all(result.max_abs_difference <= 1 for result in different)
+    return REFERENCE_HINT if only_jpeg or only_by_one else None
+
+
 def _number(value: float) -> str:
     return "%d" % value if math.isfinite(value) and value == int(value) else "%.6g" % value
 

@@ -128,3 +128,30 @@ def test_every_command_has_help(command):
     assert completed.returncode == 0 and "usage: scipy-misc-compat" in completed.stdout
     if command != "run":
         assert "examples:" in completed.stdout and "Exit status" in completed.stdout
+
+
+def test_a_difference_the_2018_reference_explains_gets_a_hint(tmp_path):
+    """Golden JPEGs written on the 2018 stack vs today's: the hint names reference 2018."""
+    import os
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    import scipy_misc_compat
+    rng = np.random.RandomState(7)
+    picture = rng.randint(0, 256, (24, 32, 3)).astype(np.uint8)
+    for reference, folder in (("2018", "golden"), ("2022", "today")):
+        os.makedirs(str(tmp_path / folder))
+        with scipy_misc_compat.use_reference(reference):
+            scipy_misc_compat.imsave(str(tmp_path / folder / "out.jpg"), picture)
+    compare = [sys.executable, "-m", "scipy_misc_compat", "compare"]
+    different = subprocess.run(compare + [str(tmp_path / "golden"), str(tmp_path / "today")], capture_output=True,
+                               text=True)
+    assert different.returncode == 1 and "SCIPY_MISC_COMPAT_REFERENCE=2018" in different.stderr
+    for folder, offset in (("a", 0), ("b", 5)):  # a PNG that differs by 5: no stack explains that
+        os.makedirs(str(tmp_path / folder))
+        scipy_misc_compat.imsave(str(tmp_path / folder / "out.png"), np.clip(picture.astype(int) + offset, 0, 255)
+                                 .astype(np.uint8), exact=True)
+    unrelated = subprocess.run(compare + [str(tmp_path / "a"), str(tmp_path / "b")], capture_output=True, text=True)
+    assert unrelated.returncode == 1 and "hint" not in unrelated.stderr

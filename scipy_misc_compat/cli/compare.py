@@ -8,7 +8,7 @@ import os
 import sys
 from typing import List, Optional
 
-from .._compare import compare_directories, compare_files
+from .._compare import compare_directories, compare_files, reference_hint
 from . import command_parser
 
 DESCRIPTION = """\
@@ -74,9 +74,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     else:
         results = [compare_files(arguments.a, arguments.b, arguments.tolerance, arguments.diff_image)]
     equal = all(result.equal for result in results)
+    hint = reference_hint(results)
     if arguments.json:
         json.dump({"equal": equal, "tolerance": arguments.tolerance, "compared": len(results),
-                   "different": sum(not result.equal for result in results),
+                   "different": sum(not result.equal for result in results), "hint": hint,
                    "pairs": [result.as_dict() for result in results]}, sys.stdout, indent=2)
         print()
     else:
@@ -84,6 +85,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             print(result.describe())
         tolerance = " (tolerance %s)" % arguments.tolerance if arguments.tolerance else ""
         print("%d of %d compared equal%s" % (sum(result.equal for result in results), len(results), tolerance))
+        if hint:
+            print("hint: " + hint, file=sys.stderr)
     return 0 if equal and results else 1
 
 
