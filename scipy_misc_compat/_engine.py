@@ -119,6 +119,12 @@ def map_row_ranges(function: Callable[[int, int], None], rows: int, elements: in
     list(_executor().map(lambda i: function(bounds[i], bounds[i + 1]), range(workers)))
 
 
+#: What NaN becomes in a cast to uint32: 2**31 on the reference's numpy 1.23.5 (and numpy >= 2.3),
+#: whatever the array's length, and in _kernels.c; numpy 2.2 gives 0 for short arrays (its scalar
+#: loop). Made explicit so that toimage(mode='I') of a constant image is the same on every numpy.
+NAN_AS_UINT32 = np.uint32(2 ** 31)
+
+
 # --- the compiled kernels ------------------------------------------------------------------
 #
 # Codes shared with _kernels.c. Only native-byte-order types up to 32 bits (and float64) are
@@ -249,6 +255,8 @@ class ChainPlan:
         values = self.values(block, scratch)
         with np.errstate(all="ignore"):
             np.copyto(out, values.real if values.dtype.kind == "c" else values, casting="unsafe")
+        if out.dtype == np.uint32 and values.dtype.kind == "f":
+            np.copyto(out, NAN_AS_UINT32, where=np.isnan(values))
 
     def values(self, block: np.ndarray, scratch: "Scratch") -> np.ndarray:
         """The chain's last intermediate (before the cast), in a scratch buffer.

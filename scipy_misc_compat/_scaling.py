@@ -111,7 +111,10 @@ def cast_quietly(values: np.ndarray, dtype: Any) -> np.ndarray:
     if np.iscomplexobj(values):
         values = values.real
     with np.errstate(all="ignore"):
-        return values.astype(dtype)
+        result = values.astype(dtype)
+    if np.dtype(dtype) == np.uint32 and values.dtype.kind == "f":
+        np.copyto(result, _engine.NAN_AS_UINT32, where=np.isnan(values))  # the same on every numpy
+    return result
 
 
 def _bytescale_masked(data: np.ma.MaskedArray, steps: List[Step]) -> np.ma.MaskedArray:
