@@ -21,11 +21,9 @@ numpy release from 1.15.4 to 2.4.6 and Pillow 5.3.0 to 13.0.0.
 
 from __future__ import annotations
 
-import ast
 import builtins
 import importlib
 import os
-import pickle
 import threading
 import types
 import warnings
@@ -190,7 +188,7 @@ _NUMPY_2_0 = "numpy 2.0"
 LEGACY_ALIASES: Tuple[LegacyAlias, ...] = (
     # Gone before numpy 1.23.5 (numpy 1.15.4, scipy 1.1.0's time, still had them).
     LegacyAlias("numpy", "rank", "numpy 1.18", "np.ndim", _numpy("ndim"), ".ndim"),
-    LegacyAlias("numpy", "loads", "numpy 1.22", "pickle.loads", _constant(pickle.loads)),
+    LegacyAlias("numpy", "loads", "numpy 1.22", "pickle.loads", _attribute("pickle", "loads")),
     LegacyAlias("numpy", "asscalar", "numpy 1.23", "a.item()", _constant(asscalar)),
     LegacyAlias("numpy", "alen", "numpy 1.23", "len(np.atleast_1d(a))", _constant(alen)),
     # numpy 1.20 deprecated the aliases of builtins; 1.24 removed them.
@@ -239,7 +237,7 @@ LEGACY_ALIASES: Tuple[LegacyAlias, ...] = (
     LegacyAlias("numpy", "find_common_type", _NUMPY_2_0, "np.result_type", _constant(find_common_type)),
     LegacyAlias("numpy", "msort", _NUMPY_2_0, "np.sort(a, axis=0)", _constant(msort)),
     LegacyAlias("numpy", "mat", _NUMPY_2_0, "np.asmatrix", _numpy("asmatrix"), ".asmatrix"),
-    LegacyAlias("numpy", "safe_eval", _NUMPY_2_0, "ast.literal_eval", _constant(ast.literal_eval)),
+    LegacyAlias("numpy", "safe_eval", _NUMPY_2_0, "ast.literal_eval", _attribute("ast", "literal_eval")),
     LegacyAlias("numpy", "who", _NUMPY_2_0, "scipy_misc_compat.misc.who", _namespace_function("who")),
     LegacyAlias("numpy", "source", _NUMPY_2_0, "inspect.getsource", _namespace_function("source")),
     LegacyAlias("numpy", "AxisError", _NUMPY_2_0, "np.exceptions.AxisError",

@@ -23,7 +23,7 @@ import json
 from typing import IO, Any, Callable, Dict, Optional
 
 import numpy as np
-from PIL import Image, PngImagePlugin
+from PIL import Image
 
 
 #: The tEXt keyword (PNG) and the image-description key (TIFF) holding our metadata.
@@ -117,6 +117,7 @@ def png_writer(array: np.ndarray) -> Writer:
     else:
         mode = {1: "L", 2: "LA", 3: "RGB", 4: "RGBA"}[channels]
         image = Image.frombytes(mode, (width, height), samples.astype(np.uint8).tobytes())
+    from PIL import PngImagePlugin  # Pillow's PNG plugin loads on first use, as Pillow itself does it
     info = PngImagePlugin.PngInfo()
     info.add_text(METADATA_KEY, metadata)
     return lambda handle: image.save(handle, format="PNG", pnginfo=info)

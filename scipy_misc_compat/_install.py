@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import importlib.abc
 import importlib.util
 import sys
 import threading
@@ -298,7 +297,7 @@ class _ScipyStandIn(types.ModuleType):
                              "(pip install scipy)" % name)
 
 
-class _OnlyMiscFinder(importlib.abc.MetaPathFinder):
+class _OnlyMiscFinder:  # a meta path finder (duck-typed: importlib.abc costs ~5 ms to import)
     """Turns ``import scipy.<anything but misc>`` into a clear ImportError while scipy is absent."""
 
     def find_spec(self, fullname: str, path: Any, target: Any = None) -> None:

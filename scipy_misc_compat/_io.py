@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import secrets
 from typing import IO, Any, Callable, Iterator, Optional
 
 from PIL import Image, UnidentifiedImageError
@@ -160,7 +159,7 @@ def write_atomically(path: str, write: Callable[[IO[bytes]], None]) -> None:
     gets ``0o666 & ~umask``.
     """
     directory, base = os.path.split(path)
-    temporary = os.path.join(directory, ".%s.%s.tmp" % (base, secrets.token_hex(6)))
+    temporary = os.path.join(directory, ".%s.%s.tmp" % (base, os.urandom(6).hex()))
     try:
         os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # ours alone, umask applied
     except OSError as error:  # name the file the caller asked for, not our temporary one

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import subprocess
-import tempfile
 from typing import Any, Optional, Tuple
 
 import numpy as np
@@ -126,6 +124,8 @@ def viewer_command() -> list:
 
 def legacy_imshow(arr: Any) -> None:
     image = legacy_toimage(arr)
+    import subprocess  # only imshow needs these (imported on first use: import time)
+    import tempfile
     descriptor, path = tempfile.mkstemp(suffix=".png")
     os.close(descriptor)
     try:
