@@ -29,6 +29,27 @@ NUMPY_HAS_VALUE_BASED_CASTING = np.result_type(np.zeros(1, np.uint8), 300) == np
 PILLOW_RESIZE_MATCHES_9_3 = int(PIL.__version__.split(".")[0]) < 13
 
 
+def _four_nans_cast_to_uint32() -> int:
+    with np.errstate(invalid="ignore"):
+        return int(np.full(4, np.nan).astype(np.uint32)[0])
+
+
+#: numpy 2.0-2.2 cast a float array of exactly four elements to uint32 with the scalar loop, where
+#: numpy 1.23.5 (the reference) and numpy >= 2.3 use the vector loop (blocks of four; the scalar loop
+#: only for a shorter tail). The two differ where C leaves the cast undefined: NaN, infinities and
+#: out-of-range values (NaN -> 0 vs 2**31), so toimage(mode='I') of a constant 2x2 image differed.
+#: Probed: the vector loop's NaN is 2**31.
+NUMPY_CASTS_FOUR_FLOATS_TO_UINT32_ONE_BY_ONE = _four_nans_cast_to_uint32() == 0
+
+
+def cast_four_floats_to_uint32_as_numpy_1(values: np.ndarray) -> np.ndarray:
+    """``values.astype(np.uint32)`` for four floats as numpy 1.23.5 casts them (its vector loop):
+    cast twice as many, so the vector loop takes the first four."""
+    flat = np.ravel(values)
+    with np.errstate(invalid="ignore"):
+        return np.concatenate([flat, flat]).astype(np.uint32)[:4].reshape(np.shape(values))
+
+
 @functools.lru_cache(maxsize=None)
 def pillow_opens_16bit_png_as_i16() -> bool:
     """Pillow >= 10.3.0 opens 16-bit grayscale PNG as mode ``I;16`` (uint16).
@@ -104,6 +125,7 @@ def import_libcst() -> ModuleType:
     return libcst
 
 
-__all__ = ["NUMPY_HAS_VALUE_BASED_CASTING", "PILLOW_RESIZE_MATCHES_9_3", "pillow_opens_16bit_png_as_i16",
+__all__ = ["NUMPY_HAS_VALUE_BASED_CASTING", "NUMPY_CASTS_FOUR_FLOATS_TO_UINT32_ONE_BY_ONE",
+           "cast_four_floats_to_uint32_as_numpy_1", "PILLOW_RESIZE_MATCHES_9_3", "pillow_opens_16bit_png_as_i16",
            "CONVERSIONS_REFUSED_BY_PILLOW_9_3", "pillow_9_3_refused_conversion",
            "CONVERSIONS_THROUGH_RGB_IN_PILLOW_9_3", "pillow_9_3_converted_through_rgb", "import_libcst"]

@@ -30,7 +30,7 @@ from typing import Any, Callable, List, Optional, Tuple
 
 import numpy as np
 
-from . import _promotion
+from . import _compat, _promotion
 
 _kernels: Any  # the compiled extension module, or None
 try:
@@ -117,12 +117,6 @@ def map_row_ranges(function: Callable[[int, int], None], rows: int, elements: in
         return
     bounds = [rows * i // workers for i in range(workers + 1)]
     list(_executor().map(lambda i: function(bounds[i], bounds[i + 1]), range(workers)))
-
-
-#: What NaN becomes in a cast to uint32: 2**31 on the reference's numpy 1.23.5 (and numpy >= 2.3),
-#: whatever the array's length, and in _kernels.c; numpy 2.2 gives 0 for short arrays (its scalar
-#: loop). Made explicit so that toimage(mode='I') of a constant image is the same on every numpy.
-NAN_AS_UINT32 = np.uint32(2 ** 31)
 
 
 # --- the compiled kernels ------------------------------------------------------------------
@@ -255,8 +249,9 @@ class ChainPlan:
         values = self.values(block, scratch)
         with np.errstate(all="ignore"):
             np.copyto(out, values.real if values.dtype.kind == "c" else values, casting="unsafe")
-        if out.dtype == np.uint32 and values.dtype.kind == "f":
-            np.copyto(out, NAN_AS_UINT32, where=np.isnan(values))
+        if out.dtype == np.uint32 and values.dtype.kind == "f" and values.size == 4 and \
+                _compat.NUMPY_CASTS_FOUR_FLOATS_TO_UINT32_ONE_BY_ONE:
+            out[...] = _compat.cast_four_floats_to_uint32_as_numpy_1(values)
 
     def values(self, block: np.ndarray, scratch: "Scratch") -> np.ndarray:
         """The chain's last intermediate (before the cast), in a scratch buffer.

@@ -12,7 +12,7 @@ from typing import Any, List, Optional, Tuple
 
 import numpy as np
 
-from . import _engine, _promotion
+from . import _compat, _engine, _promotion
 from ._errors import NotAnArrayError
 
 
@@ -112,8 +112,9 @@ def cast_quietly(values: np.ndarray, dtype: Any) -> np.ndarray:
         values = values.real
     with np.errstate(all="ignore"):
         result = values.astype(dtype)
-    if np.dtype(dtype) == np.uint32 and values.dtype.kind == "f":
-        np.copyto(result, _engine.NAN_AS_UINT32, where=np.isnan(values))  # the same on every numpy
+    if np.dtype(dtype) == np.uint32 and values.dtype.kind == "f" and values.size == 4 and \
+            _compat.NUMPY_CASTS_FOUR_FLOATS_TO_UINT32_ONE_BY_ONE:
+        result = _compat.cast_four_floats_to_uint32_as_numpy_1(values)
     return result
 
 
