@@ -55,18 +55,61 @@ static inline int32_t round_to_int32(double total)
  * output column of the strip is one vector loop over STRIP * bands elements, as in the vertical
  * pass. Every element still sums the same products in tap order. */
 
+/* Transpose an 8x8 block of bytes: dst[j * dst_stride + i] = src[i * src_stride + j]. Three rounds of
+ * swapping 1-, 2- and 4-byte halves between row pairs in 64-bit words (little-endian byte order). */
+static inline void transpose8x8(const uint8_t *src, Py_ssize_t src_stride, uint8_t *dst, Py_ssize_t dst_stride)
+{
+    uint64_t a[8], t;
+    for (int i = 0; i < 8; i++) memcpy(&a[i], src + i * src_stride, 8);
+    for (int i = 0; i < 8; i += 2) {
+        t = ((a[i] >> 8) ^ a[i + 1]) & 0x00FF00FF00FF00FFULL; a[i + 1] ^= t; a[i] ^= t << 8;
+    }
+    for (int i = 0; i < 8; i++) if ((i & 2) == 0) {
+        t = ((a[i] >> 16) ^ a[i + 2]) & 0x0000FFFF0000FFFFULL; a[i + 2] ^= t; a[i] ^= t << 16;
+    }
+    for (int i = 0; i < 4; i++) {
+        t = ((a[i] >> 32) ^ a[i + 4]) & 0x00000000FFFFFFFFULL; a[i + 4] ^= t; a[i] ^= t << 32;
+    }
+    for (int j = 0; j < 8; j++) memcpy(dst + j * dst_stride, &a[j], 8);
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define HAVE_TRANSPOSE8X8 1
+#else
+#define HAVE_TRANSPOSE8X8 0
+#endif
+
+/* rows x columns bytes from src (row stride src_stride) to dst transposed (dst[c * dst_stride + r]). */
+static void transpose_bytes(const uint8_t *src, Py_ssize_t src_stride, uint8_t *dst, Py_ssize_t dst_stride,
+                            Py_ssize_t rows, Py_ssize_t columns)
+{
+    Py_ssize_t r8 = HAVE_TRANSPOSE8X8 ? rows - rows % 8 : 0, c8 = HAVE_TRANSPOSE8X8 ? columns - columns % 8 : 0;
+    for (Py_ssize_t c0 = 0; c0 < c8; c0 += 8)
+        for (Py_ssize_t r0 = 0; r0 < r8; r0 += 8)
+            transpose8x8(src + r0 * src_stride + c0, src_stride, dst + c0 * dst_stride + r0, dst_stride);
+    for (Py_ssize_t r = 0; r < rows; r++)  /* the edges the 8x8 blocks left */
+        for (Py_ssize_t c = (r < r8 ? c8 : 0); c < columns; c++) dst[c * dst_stride + r] = src[r * src_stride + c];
+}
+
 #define STRIP 64
+#define TILE 32 /* input columns transposed at a time */
 #define MAX_BANDS 4
 
 /* One strip of rows; BANDS is a constant in the specialised versions, so the loops unroll. */
 #define HORIZONTAL_STRIP(TYPE, ACC, WEIGHT, INIT, STORE, BANDS)                                 \
     for (Py_ssize_t y0 = first; y0 < stop; y0 += STRIP) {                                        \
         Py_ssize_t rows = stop - y0 < STRIP ? stop - y0 : STRIP, lane = rows * (BANDS);          \
-        for (Py_ssize_t r = 0; r < rows; r++) {                                                  \
-            const TYPE *row = src + (y0 + r) * in_width * (BANDS);                               \
-            TYPE *into = strip + r * (BANDS);                                                    \
-            for (Py_ssize_t x = 0; x < in_width; x++)                                            \
-                for (Py_ssize_t b = 0; b < (BANDS); b++) into[x * lane + b] = row[x * (BANDS) + b]; \
+        if ((BANDS) == 1 && sizeof(TYPE) == 1)                                                   \
+            transpose_bytes((const uint8_t *)(src + y0 * in_width), in_width, (uint8_t *)strip, lane, rows, in_width); \
+        else /* transposed in tiles of TILE columns, so the strip lines written stay in L1 */    \
+        for (Py_ssize_t x0 = 0; x0 < in_width; x0 += TILE) {                                     \
+            Py_ssize_t x1 = in_width - x0 < TILE ? in_width : x0 + TILE;                         \
+            for (Py_ssize_t r = 0; r < rows; r++) {                                              \
+                const TYPE *row = src + (y0 + r) * in_width * (BANDS);                           \
+                TYPE *into = strip + r * (BANDS);                                                \
+                for (Py_ssize_t x = x0; x < x1; x++)                                             \
+                    for (Py_ssize_t b = 0; b < (BANDS); b++) into[x * lane + b] = row[x * (BANDS) + b]; \
+            }                                                                                    \
         }                                                                                        \
         for (Py_ssize_t x = 0; x < out_width; x++) {                                             \
             const WEIGHT *k = weights + x * width;                                               \
@@ -77,9 +120,20 @@ static inline int32_t round_to_int32(double total)
                 WEIGHT weight = k[j];                                                            \
                 for (Py_ssize_t i = 0; i < lane; i++) total[i] += (ACC)column[i] * weight;       \
             }                                                                                    \
+            TYPE *column_out = ostrip + x * lane; /* contiguous: the clip/convert vectorises */  \
+            for (Py_ssize_t i = 0; i < lane; i++) column_out[i] = STORE(total[i]);               \
+        }                                                                                        \
+        /* back to rows, in tiles of TILE columns (scattered stores across rows were the cost) */\
+        if ((BANDS) == 1 && sizeof(TYPE) == 1)                                                   \
+            transpose_bytes((const uint8_t *)ostrip, lane, (uint8_t *)(out + y0 * out_width), out_width, out_width, rows); \
+        else                                                                                     \
+        for (Py_ssize_t x0 = 0; x0 < out_width; x0 += TILE) {                                    \
+            Py_ssize_t x1 = out_width - x0 < TILE ? out_width : x0 + TILE;                       \
             for (Py_ssize_t r = 0; r < rows; r++) {                                              \
-                TYPE *target = out + ((y0 + r) * out_width + x) * (BANDS);                       \
-                for (Py_ssize_t b = 0; b < (BANDS); b++) target[b] = STORE(total[r * (BANDS) + b]); \
+                TYPE *target = out + (y0 + r) * out_width * (BANDS);                             \
+                const TYPE *from = ostrip + r * (BANDS);                                         \
+                for (Py_ssize_t x = x0; x < x1; x++)                                             \
+                    for (Py_ssize_t b = 0; b < (BANDS); b++) target[x * (BANDS) + b] = from[x * lane + b]; \
             }                                                                                    \
         }                                                                                        \
     }
@@ -89,7 +143,7 @@ static inline int32_t round_to_int32(double total)
                                    Py_ssize_t in_width, Py_ssize_t out_width, Py_ssize_t bands,  \
                                    const int32_t *restrict start, const int32_t *restrict count, \
                                    const WEIGHT *restrict weights, int width, Py_ssize_t first,  \
-                                   Py_ssize_t stop, TYPE *restrict strip)                        \
+                                   Py_ssize_t stop, TYPE *restrict strip, TYPE *restrict ostrip) \
     {                                                                                            \
         switch (bands) {                                                                         \
         case 1: HORIZONTAL_STRIP(TYPE, ACC, WEIGHT, INIT, STORE, 1) break;                       \
@@ -287,19 +341,20 @@ static PyObject *run_pass(PyObject *args, int vertical)
         else
             vertical_i32(b.src.buf, b.out.buf, row_length, start, count, b.weights.buf, (int)width, first, stop);
     } else {
-        /* the horizontal pass's strip buffer and accumulators (see HORIZONTAL) */
+        /* the horizontal pass's strip buffers: transposed input, then transposed output (see HORIZONTAL) */
         size_t lane = (size_t)STRIP * bands, item = type == 'B' ? 1 : 4;
-        strip = malloc((size_t)in_w * lane * item);
+        strip = malloc(((size_t)in_w + (size_t)out_w) * lane * item);
         if (strip) {
+            char *ostrip = (char *)strip + (size_t)in_w * lane * item;
             if (type == 'B')
                 horizontal_u8(b.src.buf, b.out.buf, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
-                              first, stop, strip);
+                              first, stop, strip, (uint8_t *)ostrip);
             else if (type == 'f')
                 horizontal_f32(b.src.buf, b.out.buf, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
-                               first, stop, strip);
+                               first, stop, strip, (float *)ostrip);
             else
                 horizontal_i32(b.src.buf, b.out.buf, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
-                               first, stop, strip);
+                               first, stop, strip, (int32_t *)ostrip);
         }
     }
     Py_END_ALLOW_THREADS
