@@ -266,6 +266,102 @@ static void gather_any(const char *src, char *out, Py_ssize_t in_width, Py_ssize
     }
 }
 
+/* ---- NEAREST with byte shuffles (x86 SSSE3) ------------------------------------------------
+ * Every output row reads the same columns, so the gather is planned once per call: the output
+ * bytes in groups of 16, each group's source bytes within a 32-byte window of the source row
+ * (nearest indices only grow, so the window is narrow unless the downscale is strong), fetched
+ * with two unaligned loads and two PSHUFB. Groups whose
+ * window is wider (strong downscales) or would read past the row end are copied byte by byte.
+ * The bytes moved are the same as gather_N's. */
+
+typedef struct {
+    int32_t base;      /* first source byte of the window, or -1: copy this group byte by byte */
+    uint8_t low[16];   /* PSHUFB masks: window byte for output byte i, 0x80 where the other half serves */
+    uint8_t high[16];
+} shuffle_group;
+
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
+#include <immintrin.h>
+#define HAVE_SHUFFLE_GATHER 1
+
+static int shuffles_available(void)
+{
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("ssse3");
+}
+
+__attribute__((target("ssse3"))) static void shuffle_rows(const char *src, char *out, Py_ssize_t in_bytes,
+                                                           Py_ssize_t out_bytes, const int64_t *rows,
+                                                           const int64_t *columns, Py_ssize_t pixel,
+                                                           const shuffle_group *groups, Py_ssize_t first,
+                                                           Py_ssize_t stop)
+{
+    Py_ssize_t n_groups = out_bytes / 16;
+    for (Py_ssize_t y = first; y < stop; y++) {
+        char *target = out + y * out_bytes;
+        if (y > first && rows[y] == rows[y - 1]) {
+            memcpy(target, target - out_bytes, out_bytes);
+            continue;
+        }
+        const char *row = src + rows[y] * in_bytes;
+        for (Py_ssize_t g = 0; g < n_groups; g++) {
+            const shuffle_group *group = groups + g;
+            if (group->base >= 0) {
+                const char *window = row + group->base;
+                __m128i low = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)window),
+                                               _mm_loadu_si128((const __m128i *)group->low));
+                __m128i high = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(window + 16)),
+                                                _mm_loadu_si128((const __m128i *)group->high));
+                _mm_storeu_si128((__m128i *)(target + 16 * g), _mm_or_si128(low, high));
+            } else {
+                for (Py_ssize_t j = 16 * g; j < 16 * g + 16; j++)
+                    target[j] = row[columns[j / pixel] * pixel + j % pixel];
+            }
+        }
+        for (Py_ssize_t j = 16 * n_groups; j < out_bytes; j++) target[j] = row[columns[j / pixel] * pixel + j % pixel];
+    }
+}
+#else
+#define HAVE_SHUFFLE_GATHER 0
+#endif
+
+/* The per-call plan; NULL when no group can use the shuffles (then the plain gathers run). */
+static shuffle_group *plan_shuffles(const int64_t *columns, Py_ssize_t in_bytes, Py_ssize_t out_bytes,
+                                    Py_ssize_t pixel)
+{
+    Py_ssize_t n_groups = out_bytes / 16, usable = 0;
+    if (n_groups == 0)
+        return NULL;
+    shuffle_group *groups = malloc(n_groups * sizeof(shuffle_group));
+    if (!groups)
+        return NULL;
+    for (Py_ssize_t g = 0; g < n_groups; g++) {
+        /* byte offsets are not monotone within a group when a pixel repeats (upscale): its first
+         * byte comes after the previous pixel's last, so take the smallest and the largest */
+        Py_ssize_t base = PY_SSIZE_T_MAX, last = 0;
+        for (int i = 0; i < 16; i++) {
+            Py_ssize_t j = 16 * g + i, offset = columns[j / pixel] * pixel + j % pixel;
+            base = offset < base ? offset : base;
+            last = offset > last ? offset : last;
+        }
+        groups[g].base = -1;
+        if (last - base >= 32 || base + 32 > in_bytes)
+            continue;
+        for (int i = 0; i < 16; i++) {
+            Py_ssize_t j = 16 * g + i, offset = columns[j / pixel] * pixel + j % pixel - base;
+            groups[g].low[i] = offset < 16 ? (uint8_t)offset : 0x80;
+            groups[g].high[i] = offset >= 16 ? (uint8_t)(offset - 16) : 0x80;
+        }
+        groups[g].base = (int32_t)base;
+        usable++;
+    }
+    if (usable * 4 < n_groups) { /* mostly wide windows: the plain gather is as good */
+        free(groups);
+        return NULL;
+    }
+    return groups;
+}
+
 /* ---- argument checking ------------------------------------------------------------------ */
 
 typedef struct {
@@ -403,6 +499,20 @@ static PyObject *gather(PyObject *self, PyObject *args)
     for (Py_ssize_t i = 0; i < columns.shape[0]; i++)
         if (c[i] < 0 || c[i] >= src.shape[1]) { PyErr_SetString(PyExc_ValueError, "gather: column out of range"); goto done; }
     Py_ssize_t in_w = src.shape[1], out_w = out.shape[1];
+#if HAVE_SHUFFLE_GATHER
+    if (pixel <= 4 && in_w * pixel <= INT32_MAX && shuffles_available()) {
+        shuffle_group *groups = plan_shuffles(c, in_w * pixel, out_w * pixel, pixel);
+        if (groups) {
+            Py_BEGIN_ALLOW_THREADS
+            shuffle_rows(src.buf, out.buf, in_w * pixel, out_w * pixel, r, c, pixel, groups, first, stop);
+            Py_END_ALLOW_THREADS
+            free(groups);
+            Py_INCREF(Py_None);
+            result = Py_None;
+            goto done;
+        }
+    }
+#endif
     Py_BEGIN_ALLOW_THREADS
     switch (pixel) {
     case 1: gather_1(src.buf, out.buf, in_w, out_w, r, c, first, stop); break;

@@ -64,6 +64,25 @@ def test_nearest_gather_equals_numpy_indexing(pixel_shape, dtype):
         assert ours.tobytes() == expected.tobytes(), (pixels.shape, new_height, new_width)
 
 
+@pytest.mark.parametrize("bands", [1, 2, 3, 4])
+def test_nearest_byte_shuffles_equal_numpy_indexing_on_wide_rows(bands):
+    # Rows long enough for the 16-byte shuffle groups: upscales (repeated pixels, so byte offsets
+    # go backwards inside a group), mild and strong downscales (windows wider than 32 bytes fall
+    # back to byte copies), and groups ending at the row's last bytes.
+    rng = np.random.RandomState(100 + bands)
+    for _ in range(40):
+        height, width = int(rng.randint(1, 12)), int(rng.randint(16, 400))
+        new_height, new_width = int(rng.randint(1, 12)), int(rng.randint(1, 600))
+        pixels = rng.randint(0, 256, (height, width, bands)).astype(np.uint8)
+        rows = _resample.nearest_indices(height, new_height)
+        columns = _resample.nearest_indices(width, new_width)
+        if (rows < 0).any() or (columns < 0).any():
+            continue
+        expected = pixels[rows][:, columns]
+        ours = _resample.nearest_resize(pixels, new_width, new_height)
+        assert ours.tobytes() == expected.tobytes(), (pixels.shape, new_height, new_width)
+
+
 @pytest.mark.skipif(not _compat.PILLOW_RESIZE_MATCHES_9_3,
                     reason="Pillow >= 13 resizes differently; the sweep fixtures cover it")
 @pytest.mark.parametrize("mode", ["L", "LA", "RGB", "RGBA", "CMYK", "YCbCr", "I", "F"])
