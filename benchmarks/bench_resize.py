@@ -10,8 +10,9 @@ an upscale and two anisotropic resizes (one axis grows, the other shrinks), it p
 alone; the image is built once, outside the timing), with the package on one thread and
 on all the threads it uses (at most the CPUs available). Targets (issue 11): <= 1.2 on
 one core, < 1.0 with two; the last line prints the worst ratio of each. The numbers the
-package computes are Pillow 9.3.0's whatever Pillow is installed, so on Pillow 13 this compares different work for anisotropic
-shrinks (Pillow 13 shrinks the height first, which is cheaper and gives other numbers).
+package computes are Pillow 9.3.0's whatever Pillow is installed, so on Pillow 13 this
+compares different work for anisotropic shrinks (Pillow 13 shrinks the height first,
+which is cheaper and gives other numbers).
 
 Times are the best of ``--repeat`` runs in one process; compare ratios, not milliseconds.
 """
