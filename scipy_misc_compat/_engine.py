@@ -25,8 +25,10 @@ import importlib
 import os
 import struct
 import threading
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -46,7 +48,7 @@ PARALLEL_THRESHOLD = 1 << 19
 #: Integer inputs spanning at most this many values use a lookup table.
 TABLE_LIMIT = 1 << 16
 
-_pool: Optional[ThreadPoolExecutor] = None
+_pool: Optional["ThreadPoolExecutor"] = None
 
 
 def worker_count() -> int:
@@ -58,9 +60,10 @@ def worker_count() -> int:
     return max(1, min(8, available))
 
 
-def _executor() -> ThreadPoolExecutor:
+def _executor() -> "ThreadPoolExecutor":
     global _pool
     if _pool is None:
+        from concurrent.futures import ThreadPoolExecutor  # on first parallel call: it imports logging
         _pool = ThreadPoolExecutor(max_workers=worker_count(), thread_name_prefix="scipy-misc-compat")
     return _pool
 

@@ -18,7 +18,7 @@ from typing import Any, Optional, Tuple
 import numpy as np
 from PIL import Image, ImageFilter
 
-from . import _reference, _resample, _stack_2018
+from . import _reference, _resample
 from ._convert import legacy_fromimage, legacy_pixels, legacy_toimage
 
 #: scipy 1.1.0's interpolation names and the Pillow resampling filter numbers they
@@ -82,6 +82,7 @@ def legacy_imresize(arr: Any, size: Any, interp: str = "bilinear", mode: Optiona
         return legacy_fromimage(_resample.resize_image(image.to_image(), width_height, resample))
     # fromimage of these modes is the pixel array itself (uint8, int32 or float32).
     if image.mode == "RGBA" and resample == _resample.NEAREST and _reference.is_2018():
+        from . import _stack_2018  # reference 2018 only
         return _stack_2018.nearest_resize_premultiplied(image.pixels, new_size[0], new_size[1])
     return _resample.resize_pixels(image.pixels, image.mode, new_size[0], new_size[1], resample)
 
@@ -106,6 +107,7 @@ def legacy_imrotate(arr: Any, angle: Any, interp: str = "bilinear") -> np.ndarra
     image = legacy_toimage(np.asarray(arr))
     resample = resample_filter(interp)
     if _reference.is_2018():
+        from . import _stack_2018  # reference 2018 only
         return legacy_fromimage(_stack_2018.rotate(image, angle, resample))
     return legacy_fromimage(image.rotate(angle, resample=resample))  # type: ignore[arg-type]
 
