@@ -544,7 +544,73 @@ static PyObject *instruction_set(PyObject *self, PyObject *unused)
 #endif
 }
 
+/* ---- reference 2018: RGB -> P with Floyd-Steinberg dithering, as Pillow 5.3 did ----------------
+ * (not resampling, but the same kind of owned Pillow step; _stack_2018.py has the Python version).
+ * Each pixel: its value plus the carried error / 16 (C division), clipped; the palette entry of
+ * its 4x4x4 cell (cells[]); the error goes 7/16 right, 3/16 below-left, 5/16 below, 1/16
+ * below-right. Learned from Pillow's output: at the right edge the error Pillow carries into the
+ * next row's last pixel is blue's for all three channels (5e+e' for red, e for green and blue). */
+static PyObject *dither(PyObject *self, PyObject *args)
+{
+    PyObject *src_obj, *cells_obj, *palette_obj, *out_obj;
+    if (!PyArg_ParseTuple(args, "OOOO", &src_obj, &cells_obj, &palette_obj, &out_obj))
+        return NULL;
+    Py_buffer src = {0}, cells = {0}, palette = {0}, out = {0};
+    PyObject *result = NULL;
+    int *slots = NULL;
+    if (PyObject_GetBuffer(src_obj, &src, PyBUF_C_CONTIGUOUS | PyBUF_ND) < 0) goto done;
+    if (PyObject_GetBuffer(cells_obj, &cells, PyBUF_C_CONTIGUOUS) < 0) goto done;
+    if (PyObject_GetBuffer(palette_obj, &palette, PyBUF_C_CONTIGUOUS) < 0) goto done;
+    if (PyObject_GetBuffer(out_obj, &out, PyBUF_C_CONTIGUOUS | PyBUF_ND | PyBUF_WRITABLE) < 0) goto done;
+    if (src.ndim != 3 || src.shape[2] != 3 || src.itemsize != 1 || out.ndim != 2 || out.itemsize != 1 ||
+            out.shape[0] != src.shape[0] || out.shape[1] != src.shape[1] || cells.len != 262144 ||
+            palette.len < 768) {
+        PyErr_SetString(PyExc_ValueError, "dither: inconsistent arrays");
+        goto done;
+    }
+    Py_ssize_t h = src.shape[0], w = src.shape[1];
+    slots = calloc((size_t)(w + 1) * 3, sizeof(int));
+    if (!slots) { PyErr_NoMemory(); goto done; }
+    const uint8_t *in = src.buf, *cell = cells.buf, *pal = palette.buf;
+    uint8_t *target = out.buf;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t y = 0; y < h; y++) {
+        int carry[3] = {0, 0, 0}, near[3] = {0, 0, 0}, last[3] = {0, 0, 0};
+        for (Py_ssize_t x = 0; x < w; x++) {
+            const uint8_t *pixel = in + (y * w + x) * 3;
+            int v[3];
+            for (int c = 0; c < 3; c++) {
+                int value = pixel[c] + (carry[c] + slots[(x + 1) * 3 + c]) / 16;
+                v[c] = value < 0 ? 0 : (value > 255 ? 255 : value);
+            }
+            int index = cell[(v[0] >> 2) * 4096 + (v[1] >> 2) * 64 + (v[2] >> 2)];
+            target[y * w + x] = (uint8_t)index;
+            for (int c = 0; c < 3; c++) {
+                int error = v[c] - pal[index * 3 + c];
+                slots[x * 3 + c] = 3 * error + near[c];
+                near[c] = 5 * error + last[c];
+                last[c] = error;
+                carry[c] = 7 * error;
+            }
+        }
+        slots[w * 3 + 0] = near[2];
+        slots[w * 3 + 1] = last[2];
+        slots[w * 3 + 2] = last[2];
+    }
+    Py_END_ALLOW_THREADS
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    free(slots);
+    PyBuffer_Release(&src);
+    PyBuffer_Release(&cells);
+    PyBuffer_Release(&palette);
+    PyBuffer_Release(&out);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"dither", dither, METH_VARARGS, "dither(rgb, cells, palette, out): Pillow 5.3's RGB -> P (reference 2018)"},
     {"instruction_set", instruction_set, METH_NOARGS, "instruction_set(): the vector loops in use (avx2 or baseline)"},
     {"horizontal", horizontal, METH_VARARGS, "horizontal(src, out, start, count, weights, first, stop)"},
     {"vertical", vertical, METH_VARARGS, "vertical(src, out, start, count, weights, first, stop)"},

@@ -34,6 +34,8 @@ def truncated_luma(rgb: np.ndarray) -> np.ndarray:
 
 def convert(image: Image.Image, mode: str) -> Optional[Image.Image]:
     """Pillow 5.3's ``image.convert(mode)`` where it differs from Pillow 9.3's; None where it does not."""
+    if mode == "P" and image.mode in ("RGB", "CMYK", "YCbCr"):
+        return to_web_palette(image if image.mode == "RGB" else image.convert("RGB"))
     if mode == "I;16" and image.mode in ("I", "I;16"):
         return _to_i16_clipped_signed(image)
     if image.mode == "YCbCr" and mode in ("I", "LA"):  # Pillow 5.3 went through RGB (Y is not its luma)
@@ -50,6 +52,61 @@ def convert(image: Image.Image, mode: str) -> Optional[Image.Image]:
         return Image.fromarray(gray.astype(np.int32), "I")
     alpha = pixels[..., 3] if pixels.shape[-1] == 4 and rgb_image.mode == "RGBA" else np.full_like(gray, 255)
     return Image.fromarray(np.stack([gray, alpha], axis=-1), "LA")
+
+
+# --- RGB -> P: the WEB palette, Floyd-Steinberg, Pillow 5.3's palette lookup ------------------------
+
+_PALETTE_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "web_palette_pillow_5_3.npz")
+_web_palette: dict = {}
+
+
+def _palette_tables() -> tuple:
+    """Pillow 5.3's WEB-palette entry for each 4x4x4 colour cell, and the palette
+    (tools/record_palette_2018.py; Pillow < 9.2 filled its cell cache with a bug, python-pillow/Pillow#6377)."""
+    if not _web_palette:
+        with np.load(_PALETTE_FILE) as tables:
+            _web_palette.update(cells=tables["cells"], palette=tables["palette"])
+    return _web_palette["cells"], _web_palette["palette"]
+
+
+def to_web_palette(image: Image.Image) -> Image.Image:
+    """Pillow 5.3's ``image.convert('P')`` of an RGB image: dithered to the WEB palette."""
+    cells, palette = _palette_tables()
+    rgb = np.ascontiguousarray(np.asarray(image))
+    indices = np.empty(rgb.shape[:2], dtype=np.uint8)
+    if _resample._resample_kernels is not None:
+        _resample._resample_kernels.dither(rgb, cells, palette, indices)
+    else:
+        _dither_python(rgb, cells, palette, indices)
+    result = Image.frombytes("P", image.size, indices.tobytes())
+    result.putpalette(palette.tobytes())
+    return result
+
+
+def _dither_python(rgb: np.ndarray, cells: np.ndarray, palette: np.ndarray, out: np.ndarray) -> None:
+    """The C kernel's loop (``dither`` in _resample_kernels.c), for builds without a compiler."""
+    height, width = rgb.shape[:2]
+    colours = palette.astype(int).reshape(-1, 3).tolist()
+    table = cells.tolist()
+    slots = [[0, 0, 0] for _ in range(width + 1)]
+    for y in range(height):
+        carry, near, last = [0, 0, 0], [0, 0, 0], [0, 0, 0]
+        row = rgb[y].tolist()
+        for x in range(width):
+            value = []
+            for c in range(3):
+                total = carry[c] + slots[x + 1][c]
+                adjusted = row[x][c] + (total // 16 if total >= 0 else -(-total // 16))  # C division
+                value.append(0 if adjusted < 0 else 255 if adjusted > 255 else adjusted)
+            index = table[(value[0] >> 2) * 4096 + (value[1] >> 2) * 64 + (value[2] >> 2)]
+            out[y, x] = index
+            for c in range(3):
+                error = value[c] - colours[index][c]
+                slots[x][c] = 3 * error + near[c]
+                near[c] = 5 * error + last[c]
+                last[c] = error
+                carry[c] = 7 * error
+        slots[width] = [near[2], last[2], last[2]]  # what Pillow carries at the right edge
 
 
 def _to_i16_clipped_signed(image: Image.Image) -> Image.Image:

@@ -23,13 +23,8 @@ with np.load(os.path.join(FIXTURES, "arrays.npz")) as _arrays:
     ARRAYS = dict(_arrays)
 CASES = MANIFEST["cases"]
 
-#: Cases not reproduced yet, each with the reason (the test checks that they still differ).
-NOT_REPRODUCED = {
-    ("imread/rgb", "/P/"): "colour to P: Pillow < 9.2 picked some palette colours wrongly "
-                           "(python-pillow/Pillow#6377); reproducing it means re-implementing Pillow 5.3's "
-                           "palette cache and dithering",
-    ("imread/cmyk", "/P/"): "the same, for CMYK",
-}
+#: Cases not reproduced, each with the reason (the test checks that they still differ): none.
+NOT_REPRODUCED: dict = {}
 
 
 def not_reproduced(case_id):
