@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import builtins
 import importlib
-import os
 import threading
 import types
 import warnings
@@ -31,6 +30,8 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import numpy as np
+
+from ._switches import OptInSwitch
 
 ENVIRONMENT_VARIABLE = "SCIPY_MISC_COMPAT_WARN_LEGACY_ALIASES"
 
@@ -271,7 +272,7 @@ BY_QUALIFIED_NAME: Dict[str, LegacyAlias] = {alias.qualified: alias for alias in
 
 # --- the opt-in warning ----------------------------------------------------------------------
 
-_switch: Dict[str, Optional[bool]] = {"on": None}  # None: follow the environment variable
+_switch = OptInSwitch(ENVIRONMENT_VARIABLE)
 _warned: set = set()
 _lock = threading.RLock()
 
@@ -297,19 +298,12 @@ def warn_on_legacy_aliases(enabled: Optional[bool] = True) -> None:
     >>> scipy_misc_compat.warn_on_legacy_aliases(False)
     """
     with _lock:
-        _switch["on"] = enabled
+        _switch.set(enabled)
         _warned.clear()
 
 
-def _warnings_enabled() -> bool:
-    setting = _switch["on"]
-    if setting is None:
-        return os.environ.get(ENVIRONMENT_VARIABLE, "").strip().lower() in ("1", "true", "yes", "on")
-    return bool(setting)
-
-
 def _note_use(alias: LegacyAlias) -> None:
-    if not _warnings_enabled() or alias.qualified in _warned:
+    if not _switch.is_on() or alias.qualified in _warned:
         return
     with _lock:
         if alias.qualified in _warned:

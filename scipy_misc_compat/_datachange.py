@@ -9,17 +9,16 @@ values they produce differ from the values they were given.
 
 from __future__ import annotations
 
-import os
-import threading
 import warnings
-from typing import Any, Dict, Optional
+from typing import Any, Optional
 
 import numpy as np
 
+from ._switches import OptInSwitch
+
 ENVIRONMENT_VARIABLE = "SCIPY_MISC_COMPAT_WARN_DATA_CHANGE"
 
-_switch: Dict[str, Optional[bool]] = {"on": None}  # None: follow the environment variable
-_lock = threading.Lock()
+_switch = OptInSwitch(ENVIRONMENT_VARIABLE)
 
 
 class DataChangedWarning(UserWarning):
@@ -42,15 +41,11 @@ def warn_on_data_change(enabled: Optional[bool] = True) -> None:
     bytescale changed the data: int64 values 0..100 were mapped to uint8 0..255 (2 of 3 values differ; dtype narrowed from int64 to uint8). Pass exact=True to keep values unchanged, or to get an error saying why they cannot be.
     >>> warn_on_data_change(False)
     """
-    with _lock:
-        _switch["on"] = enabled
+    _switch.set(enabled)
 
 
 def is_enabled() -> bool:
-    setting = _switch["on"]
-    if setting is None:
-        return os.environ.get(ENVIRONMENT_VARIABLE, "").strip().lower() in ("1", "true", "yes", "on")
-    return bool(setting)
+    return _switch.is_on()
 
 
 def report_change(function: str, original: Any, stored: np.ndarray, stacklevel: int = 3) -> None:
