@@ -11,6 +11,7 @@ import functools
 import io
 import warnings
 from types import ModuleType
+from typing import Any, Optional
 
 import numpy as np
 import PIL
@@ -42,9 +43,15 @@ def _four_nans_cast_to_uint32() -> int:
 NUMPY_CASTS_FOUR_FLOATS_TO_UINT32_ONE_BY_ONE = _four_nans_cast_to_uint32() == 0
 
 
-def cast_four_floats_to_uint32_as_numpy_1(values: np.ndarray) -> np.ndarray:
-    """``values.astype(np.uint32)`` for four floats as numpy 1.23.5 casts them (its vector loop):
-    cast twice as many, so the vector loop takes the first four."""
+def cast_as_numpy_1(values: np.ndarray, dtype: Any) -> Optional[np.ndarray]:
+    """``values.astype(dtype)`` as numpy 1.23.5 makes it, where the installed numpy differs; else None.
+
+    Only the four-floats-to-uint32 case above: cast twice as many, so numpy's vector loop
+    takes the first four, as numpy 1.23.5's did.
+    """
+    if not (NUMPY_CASTS_FOUR_FLOATS_TO_UINT32_ONE_BY_ONE and values.size == 4 and values.dtype.kind == "f"
+            and np.dtype(dtype) == np.uint32):
+        return None
     flat = np.ravel(values)
     with np.errstate(invalid="ignore"):
         return np.concatenate([flat, flat]).astype(np.uint32)[:4].reshape(np.shape(values))
@@ -126,6 +133,6 @@ def import_libcst() -> ModuleType:
 
 
 __all__ = ["NUMPY_HAS_VALUE_BASED_CASTING", "NUMPY_CASTS_FOUR_FLOATS_TO_UINT32_ONE_BY_ONE",
-           "cast_four_floats_to_uint32_as_numpy_1", "PILLOW_RESIZE_MATCHES_9_3", "pillow_opens_16bit_png_as_i16",
+           "cast_as_numpy_1", "PILLOW_RESIZE_MATCHES_9_3", "pillow_opens_16bit_png_as_i16",
            "CONVERSIONS_REFUSED_BY_PILLOW_9_3", "pillow_9_3_refused_conversion",
            "CONVERSIONS_THROUGH_RGB_IN_PILLOW_9_3", "pillow_9_3_converted_through_rgb", "import_libcst"]

@@ -252,9 +252,9 @@ class ChainPlan:
         values = self.values(block, scratch)
         with np.errstate(all="ignore"):
             np.copyto(out, values.real if values.dtype.kind == "c" else values, casting="unsafe")
-        if out.dtype == np.uint32 and values.dtype.kind == "f" and values.size == 4 and \
-                _compat.NUMPY_CASTS_FOUR_FLOATS_TO_UINT32_ONE_BY_ONE:
-            out[...] = _compat.cast_four_floats_to_uint32_as_numpy_1(values)
+        fixed = _compat.cast_as_numpy_1(values, out.dtype)
+        if fixed is not None:
+            out[...] = fixed
 
     def values(self, block: np.ndarray, scratch: "Scratch") -> np.ndarray:
         """The chain's last intermediate (before the cast), in a scratch buffer.

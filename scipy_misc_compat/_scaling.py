@@ -110,12 +110,11 @@ def cast_quietly(values: np.ndarray, dtype: Any) -> np.ndarray:
     """
     if np.iscomplexobj(values):
         values = values.real
+    fixed = _compat.cast_as_numpy_1(values, dtype)
+    if fixed is not None:
+        return fixed
     with np.errstate(all="ignore"):
-        result = values.astype(dtype)
-    if np.dtype(dtype) == np.uint32 and values.dtype.kind == "f" and values.size == 4 and \
-            _compat.NUMPY_CASTS_FOUR_FLOATS_TO_UINT32_ONE_BY_ONE:
-        result = _compat.cast_four_floats_to_uint32_as_numpy_1(values)
-    return result
+        return values.astype(dtype)
 
 
 def _bytescale_masked(data: np.ma.MaskedArray, steps: List[Step]) -> np.ma.MaskedArray:
