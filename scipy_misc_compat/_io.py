@@ -69,10 +69,11 @@ def _open_as_in_2018(name: Any) -> Image.Image:
     from . import _stack_2018  # only for reference 2018 (it imports the resampling code)
     data = read_bytes(name)
     if _stack_2018.is_jpeg(data):
-        decoded = _stack_2018.jpeg_decode(data)
+        decoded = _stack_2018.jpeg_decode(name if is_path(name) else data)  # jpeglib reads the path itself
         if decoded is not None:
             return decoded
-    return _stack_2018.tiff_ycbcr_as_rgb(data) or Image.open(io.BytesIO(data))
+    image = Image.open(io.BytesIO(data))
+    return _stack_2018.tiff_ycbcr_as_rgb(image, data) or image
 
 
 def check_readable(name: Any) -> None:

@@ -8,7 +8,6 @@ legacy functions call them only when ``_reference.is_2018()``.
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 from typing import Any, Optional
@@ -164,24 +163,24 @@ def is_jpeg(data: bytes) -> bool:
     return data[:3] == _JPEG_SIGNATURE
 
 
-def jpeg_decode(data: bytes) -> Optional[Image.Image]:
-    """Pillow 5.3's decoding of JPEG ``data`` (gray -> L, colour -> RGB); None for CMYK and others."""
+def jpeg_decode(source: Any) -> Optional[Image.Image]:
+    """Pillow 5.3's decoding of a JPEG file (a path, or its bytes): gray -> L, colour -> RGB; None for
+    CMYK and other colour spaces. jpeglib reads paths only, so bytes go through a temporary file."""
+    if isinstance(source, bytes):
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "image.jpg")
+            with open(path, "wb") as handle:
+                handle.write(source)
+            return jpeg_decode(path)
     jpeglib = _jpeglib()
-    with tempfile.TemporaryDirectory() as directory:
-        path = os.path.join(directory, "image.jpg")
-        with open(path, "wb") as handle:
-            handle.write(data)
-        with jpeglib.version("9c"):
-            decoded = jpeglib.read_spatial(path, flags=["+DO_FANCY_UPSAMPLING"])
-            if str(decoded.color_space) not in ("Colorspace.JCS_RGB", "Colorspace.JCS_GRAYSCALE",
-                                                "JCS_RGB", "JCS_GRAYSCALE"):
-                return None  # CMYK/YCCK: Pillow's own decoder
-            samples = np.array(decoded.spatial)
+    with jpeglib.version("9c"):
+        decoded = jpeglib.read_spatial(os.fsdecode(source), flags=["+DO_FANCY_UPSAMPLING"])
+        if decoded.color_space.name not in ("JCS_RGB", "JCS_GRAYSCALE"):  # by name: jpeglib's enum compares
+            return None  # CMYK/YCCK: Pillow's own decoder                  # CMYK equal to RGB
+        samples = np.array(decoded.spatial)
     if samples.ndim == 3 and samples.shape[-1] == 1:
-        return Image.fromarray(samples[..., 0], "L")
-    if samples.ndim == 2:
-        return Image.fromarray(samples, "L")
-    return Image.fromarray(samples, "RGB")
+        samples = samples[..., 0]
+    return Image.fromarray(samples, "L" if samples.ndim == 2 else "RGB")
 
 
 def jpeg_encode(image: Image.Image, quality: int = 75) -> Optional[bytes]:
@@ -208,13 +207,13 @@ def jpeg_encode(image: Image.Image, quality: int = 75) -> Optional[bytes]:
 _PHOTOMETRIC, _COMPRESSION, _STRIP_OFFSETS, _STRIP_BYTE_COUNTS, _BITS = 262, 259, 273, 279, 258
 
 
-def tiff_ycbcr_as_rgb(data: bytes) -> Optional[Image.Image]:
+def tiff_ycbcr_as_rgb(image: Image.Image, data: bytes) -> Optional[Image.Image]:
     """Pillow 5.3 read an uncompressed 8-bit YCbCr TIFF as mode RGB holding the YCbCr samples
-    (Pillow 9.3 failed on it, later Pillow opens it as YCbCr). None for any other file."""
-    if data[:4] not in (b"II*\x00", b"MM\x00*"):
+    (Pillow 9.3 failed on it, later Pillow opens it as YCbCr). ``image`` is the file opened by
+    Pillow, ``data`` its bytes. None for any other file."""
+    if image.format != "TIFF":
         return None
     try:
-        image = Image.open(io.BytesIO(data))
         tags = image.tag_v2  # type: ignore[attr-defined]
         if tags.get(_PHOTOMETRIC) != 6 or tags.get(_COMPRESSION, 1) != 1 or tuple(tags.get(_BITS, ())) != (8, 8, 8):
             return None
