@@ -152,6 +152,13 @@ def write_to(target: Any, write: Callable[[IO[bytes]], None]) -> None:
         write(target)
 
 
+def write_bytes(target: Any, data: bytes) -> None:
+    """Write finished file contents to a binary file object, or atomically to a path."""
+    def write(handle: IO[bytes]) -> None:
+        handle.write(data)
+    write_to(target, write)
+
+
 def write_atomically(path: str, write: Callable[[IO[bytes]], None]) -> None:
     """Write through a temporary file beside ``path``, then move it over ``path``.
 
@@ -192,4 +199,4 @@ def read_bytes(name: Any) -> bytes:
 
 
 __all__ = ["open_image", "reading", "save_image", "describe_target", "write_to", "resolve_format", "read_bytes",
-           "with_file_name", "check_readable"]
+           "with_file_name", "check_readable", "write_bytes"]

@@ -49,19 +49,11 @@ class LegacyImage(Image.Image):
             return as_sixteen_bit_gray(self).save(fp, format, **params)
         if target in ("JPEG", "JPG") and set(params) <= {"quality"} and _reference.is_2018():
             from . import _stack_2018  # only for reference 2018 (it imports the resampling code)
+            from ._io import write_bytes  # _io imports this module
             encoded = _stack_2018.jpeg_encode(self, params.get("quality", 75))
             if encoded is not None:
-                return _write_bytes(fp, encoded)
+                return write_bytes(fp, encoded)
         return super().save(fp, format, **params)
-
-
-def _write_bytes(fp: Any, data: bytes) -> None:
-    """Write a finished file to a path or a binary file object, as ``Image.save`` would."""
-    if isinstance(fp, (str, bytes, os.PathLike)):
-        with open(fp, "wb") as handle:
-            handle.write(data)
-    else:
-        fp.write(data)
 
 
 def as_legacy_image(image: Image.Image) -> LegacyImage:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import IO, Callable, List, Optional
+from typing import List, Optional
 
-from .._io import write_to
+from .._io import write_bytes
 from .._migrate import require_libcst
 from .scan import scan_paths, source_parser
 
@@ -48,12 +48,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _writer(data: bytes) -> Callable[[IO[bytes]], None]:
-    def write(handle: IO[bytes]) -> None:
-        handle.write(data)
-    return write
-
-
 def main(argv: Optional[List[str]] = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
@@ -79,7 +73,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             continue
         changed += 1
         if arguments.write:
-            write_to(report.path, _writer(report.new_bytes))
+            write_bytes(report.path, report.new_bytes)
         else:
             sys.stdout.write(report.diff)
     verb = "migrated" if arguments.write else "would migrate"
