@@ -246,6 +246,13 @@ def _exact_product(n: int, step: int, below: int) -> int:
     return value
 
 
+def _exact(name: str, n: Any, step: int, below: int) -> Any:
+    """The exact path of ``factorial``/``factorial2``: a Python int for a scalar, scipy's for arrays."""
+    if np.ndim(n) == 0:
+        return _exact_product(int(n), step, below)
+    return _forwarded_call(name, n, exact=True)
+
+
 def factorial(n: Any, exact: bool = False) -> Any:
     """``n!``: an exact int with ``exact=True``, else float64 from the gamma function (0 for n < 0).
 
@@ -260,9 +267,7 @@ def factorial(n: Any, exact: bool = False) -> Any:
     120
     """
     if exact:
-        if np.ndim(n) == 0:
-            return _exact_product(int(n), 1, 0)
-        return _forwarded_call("factorial", n, exact=True)
+        return _exact("factorial", n, 1, 0)
     values = np.asarray(n)
     with np.errstate(all="ignore"):
         return np.where(values >= 0, _gamma(values + 1.0, "factorial"), 0.0)
@@ -281,9 +286,7 @@ def factorial2(n: Any, exact: bool = False) -> Any:
     105
     """
     if exact:
-        if np.ndim(n) == 0:
-            return _exact_product(int(n), 2, -1)
-        return _forwarded_call("factorial2", n, exact=True)
+        return _exact("factorial2", n, 2, -1)
     values = np.asarray(n).astype(float)
     half = values / 2.0
     with np.errstate(all="ignore"):
