@@ -398,3 +398,33 @@ def _summary(outcome):
     if outcome["kind"] == "array":
         return "array %s %s" % (outcome["dtype"], tuple(outcome["shape"]))
     return outcome["kind"]
+
+
+def replay_case(module, case, arrays, files_dir, written_dir):
+    """Run one recorded case against ``module``: (our outcome, what differs from the recording).
+
+    Inputs come from ``files_dir``; the files the recording wrote are in ``written_dir`` and are
+    compared by their decoded pixels.
+    """
+    import shutil
+    import tempfile
+    temp_dir = tempfile.mkdtemp()
+    resolver = MarkerResolver(files_dir, temp_dir)
+    try:
+        try:
+            args = [decode(a, arrays, resolver) for a in case["args"]]
+            kwargs = {k: decode(v, arrays, resolver) for k, v in case["kwargs"].items()}
+            result, error = call_case(module, case["function"], args, kwargs)
+            store = ArrayStore("ours")
+            outcome = observe(result, error, args, store)
+        finally:
+            resolver.close()  # flushes what the case wrote
+        problems = compare_outcomes(outcome, store.arrays, case["outcome"], arrays)
+        expected = []
+        for name in case["outcome"]["written"]:
+            with open(os.path.join(written_dir, name), "rb") as handle:
+                expected.append(handle.read())
+        problems += compare_written([data for _, data in output_payloads(resolver.outputs)], expected)
+        return outcome, problems
+    finally:
+        shutil.rmtree(temp_dir, ignore_errors=True)

@@ -7,14 +7,11 @@ the test checks that exactly those still differ.
 """
 
 import os
-import shutil
-import tempfile
 
 import pytest
 
 import scipy_misc_compat
-from legacy_fixture_codec import (ArrayStore, MarkerResolver, call_case, compare_outcomes, compare_written, decode,
-                                  load_fixture_set, observe, output_payloads)
+from legacy_fixture_codec import load_fixture_set, replay_case
 
 FIXTURES, MANIFEST, ARRAYS = load_fixture_set("legacy_2018", "cases.json", "arrays.npz")
 INPUT_FILES = os.path.join(os.path.dirname(FIXTURES), "legacy", "files")  # shared with the reference recording
@@ -39,25 +36,8 @@ def not_reproduced(case_id):
 
 
 def replay(case):
-    temp_dir = tempfile.mkdtemp()
-    resolver = MarkerResolver(INPUT_FILES, temp_dir)
-    try:
-        with scipy_misc_compat.use_reference("2018"):
-            args = [decode(a, ARRAYS, resolver) for a in case["args"]]
-            kwargs = {k: decode(v, ARRAYS, resolver) for k, v in case["kwargs"].items()}
-            result, error = call_case(scipy_misc_compat, case["function"], args, kwargs)
-        store = ArrayStore("ours")
-        outcome = observe(result, error, args, store)
-        problems = compare_outcomes(outcome, store.arrays, case["outcome"], ARRAYS)
-        expected_files = []
-        for name in case["outcome"]["written"]:
-            with open(os.path.join(FIXTURES, "written", name), "rb") as handle:
-                expected_files.append(handle.read())
-        problems += compare_written([data for _, data in output_payloads(resolver.outputs)], expected_files)
-        return problems
-    finally:
-        resolver.close()
-        shutil.rmtree(temp_dir, ignore_errors=True)
+    with scipy_misc_compat.use_reference("2018"):
+        return replay_case(scipy_misc_compat, case, ARRAYS, INPUT_FILES, os.path.join(FIXTURES, "written"))[1]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])

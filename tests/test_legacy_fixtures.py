@@ -8,14 +8,11 @@ written file, or an exception type.
 """
 
 import os
-import shutil
-import tempfile
 
 import pytest
 
 import scipy_misc_compat
-from legacy_fixture_codec import (ArrayStore, MarkerResolver, call_case, compare_outcomes, compare_written, decode,
-                                  load_fixture_set, observe, output_payloads)
+from legacy_fixture_codec import load_fixture_set, replay_case
 
 FIXTURES, MANIFEST, ARRAYS = load_fixture_set("legacy", "cases.json", "arrays.npz")
 CASES = MANIFEST["cases"]
@@ -36,44 +33,17 @@ def _deliberate_difference(case_id):
     return next((reason for prefix, reason in DELIBERATE_DIFFERENCES.items() if case_id.startswith(prefix)), None)
 
 
-def _run_ours(case, temp_dir):
-    resolver = MarkerResolver(os.path.join(FIXTURES, "files"), temp_dir)
-    try:
-        args = [decode(a, ARRAYS, resolver) for a in case["args"]]
-        kwargs = {k: decode(v, ARRAYS, resolver) for k, v in case["kwargs"].items()}
-        result, error = call_case(scipy_misc_compat, case["function"], args, kwargs)
-        store = ArrayStore("ours")
-        outcome = observe(result, error, args, store)
-        return outcome, store.arrays, resolver.outputs
-    finally:
-        resolver.close()
-
-
-def _legacy_payloads(names):
-    payloads = []
-    for name in names:
-        with open(os.path.join(FIXTURES, "written", name), "rb") as handle:
-            payloads.append(handle.read())
-    return payloads
-
-
 @pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
 def test_same_outcome_as_scipy_1_1_0(case):
     expected = case["outcome"]
-    temp_dir = tempfile.mkdtemp()
-    try:
-        ours, ours_arrays, outputs = _run_ours(case, temp_dir)
-        context = "%s: ours=%s" % (case["id"], {k: v for k, v in ours.items() if k in ("kind", "type", "message",
-                                                                                      "mode", "dtype", "shape")})
-        if _deliberate_difference(case["id"]) and "truncated" not in ours.get("message", ""):
-            assert expected["kind"] == "error" and "truncated" in expected["message"], context
-            return
-        problems = compare_outcomes(ours, ours_arrays, expected, ARRAYS)
-        problems += compare_written([data for _, data in output_payloads(outputs)],
-                                    _legacy_payloads(expected["written"]))
-        assert not problems, context + "\n" + "\n".join(problems)
-    finally:
-        shutil.rmtree(temp_dir, ignore_errors=True)
+    ours, problems = replay_case(scipy_misc_compat, case, ARRAYS, os.path.join(FIXTURES, "files"),
+                                 os.path.join(FIXTURES, "written"))
+    context = "%s: ours=%s" % (case["id"], {k: v for k, v in ours.items() if k in ("kind", "type", "message",
+                                                                                  "mode", "dtype", "shape")})
+    if _deliberate_difference(case["id"]) and "truncated" not in ours.get("message", ""):
+        assert expected["kind"] == "error" and "truncated" in expected["message"], context
+        return
+    assert not problems, context + "\n" + "\n".join(problems)
 
 
 def test_fixtures_come_from_the_reference_stack():
