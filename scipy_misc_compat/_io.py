@@ -109,7 +109,7 @@ def describe_target(target: Any) -> str:
     return "<%s object>" % type(target).__name__
 
 
-def save_image(image: Image.Image, target: Any, format: Optional[str] = None) -> None:  # noqa: A002
+def save_image(image: Image.Image, target: Any, format: Optional[str] = None, **params: Any) -> None:  # noqa: A002
     """Save a PIL image to a path (atomically) or to a binary file object, as Pillow would.
 
     For a file object, Pillow's own rules apply (``format``, else the object's
@@ -118,11 +118,11 @@ def save_image(image: Image.Image, target: Any, format: Optional[str] = None) ->
     if is_path(target):
         path = target_path(target)
         chosen = resolve_format(path, format)
-        write_atomically(path, lambda handle: image.save(handle, chosen))
+        write_atomically(path, lambda handle: image.save(handle, chosen, **params))
     elif format is None:
-        image.save(target)
+        image.save(target, **params)
     else:
-        image.save(target, format)
+        image.save(target, format, **params)
 
 
 def is_path(target: Any) -> bool:

@@ -39,20 +39,24 @@ def as_sixteen_bit_gray(image: Image.Image) -> Image.Image:
 class LegacyImage(Image.Image):
     """A ``PIL.Image.Image`` whose ``save`` writes mode ``I`` to PNG as scipy 1.1.0's Pillow did.
 
-    Everything else is plain Pillow; images derived from it (``convert``,
-    ``resize``, ...) are ordinary ``PIL.Image.Image`` objects.
+    Saved to a path, it is written like ``imsave`` writes (atomically: a failed save leaves
+    the path as it was, where Pillow's own ``save`` truncates an existing file first).
+    Everything else is plain Pillow; images derived from it (``convert``, ``resize``, ...)
+    are ordinary ``PIL.Image.Image`` objects.
     """
 
     def save(self, fp: Any, format: Optional[str] = None, **params: Any) -> None:  # noqa: A002
+        from . import _io  # _io imports this module
+        if _io.is_path(fp) and not params.get("append"):  # append edits the file in place, as Pillow does
+            return _io.save_image(self, fp, format, **params)  # calls back with a file object
         target = (format or format_from_name(fp) or "").upper()
         if self.mode == "I" and target == "PNG":
             return as_sixteen_bit_gray(self).save(fp, format, **params)
         if target in ("JPEG", "JPG") and set(params) <= {"quality"} and _reference.is_2018():
             from . import _stack_2018  # only for reference 2018 (it imports the resampling code)
-            from ._io import write_bytes  # _io imports this module
             encoded = _stack_2018.jpeg_encode(self, params.get("quality", 75))
             if encoded is not None:
-                return write_bytes(fp, encoded)
+                return _io.write_bytes(fp, encoded)
         return super().save(fp, format, **params)
 
 

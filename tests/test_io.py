@@ -23,6 +23,28 @@ def test_failed_save_keeps_the_previous_file_and_leaves_nothing(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["out.jpg"]
 
 
+@pytest.mark.parametrize("image, name", [(lambda: toimage(RGBA, channel_axis=2), "out.jpg"),
+                                         (lambda: toimage(GRAY, mode="F"), "out.png")])
+def test_failed_save_of_a_toimage_result_keeps_the_previous_file(tmp_path, image, name):
+    # Pillow's own Image.save opens the path for writing first: an existing file is emptied
+    target = tmp_path / name
+    target.write_bytes(b"previous contents")
+    with pytest.raises(OSError, match="cannot write mode"):
+        image().save(str(target))
+    assert target.read_bytes() == b"previous contents"
+    assert sorted(os.listdir(tmp_path)) == [name]
+
+
+def test_toimage_result_saved_to_a_path_takes_pillow_save_options(tmp_path):
+    toimage(GRAY).save(str(tmp_path / "plain.png"))
+    toimage(GRAY).save(tmp_path / "small.png", optimize=True, compress_level=9)
+    with Image.open(tmp_path / "small.png") as saved:
+        assert np.array_equal(np.asarray(saved), GRAY)
+    with pytest.raises(ValueError, match="unknown file extension"):
+        toimage(GRAY).save(str(tmp_path / "out.unknown"))
+    assert sorted(os.listdir(tmp_path)) == ["plain.png", "small.png"]
+
+
 def test_failed_save_to_a_new_path_creates_nothing(tmp_path):
     with pytest.raises(KeyError):
         imsave(str(tmp_path / "out.png"), GRAY, format="NOPE")
