@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any, Dict, Optional, TextIO
 
-from ._reference import REFERENCES, reference
+from ._reference import FAILED_SAVES, REFERENCES, failed_saves, reference
 from ._version import __version__
 
 
@@ -19,6 +19,7 @@ def config() -> Dict[str, Any]:
         "scipy-misc-compat": __version__,
         "python": "%d.%d.%d" % sys.version_info[:3],
         "legacy reference": "%s (%s)" % (reference(), REFERENCES[reference()]),
+        "failed saves": "%s (%s)" % (failed_saves(), FAILED_SAVES[failed_saves()]),
         "kernels": _kernels(),
         "versions": {name: _version_of(distribution) for name, distribution in _DISTRIBUTIONS},
     }
@@ -34,6 +35,7 @@ def show_config(file: Optional[TextIO] = None) -> None:
     scipy-misc-compat 0...
     python ...
     legacy reference: 2022 (scipy 1.1.0 on numpy 1.23.5 + Pillow 9.3.0 (libjpeg-turbo))
+    failed saves: atomic (the path stays as it was: written through a temporary file)
     ...
     """
     facts = config()
@@ -41,6 +43,7 @@ def show_config(file: Optional[TextIO] = None) -> None:
     print("scipy-misc-compat %s" % facts["scipy-misc-compat"], file=out)
     print("python %s" % facts["python"], file=out)
     print("legacy reference: %s" % facts["legacy reference"], file=out)
+    print("failed saves: %s" % facts["failed saves"], file=out)
     for name, state in facts["kernels"].items():
         print("kernel %s: %s" % (name, state), file=out)
     for name, version in facts["versions"].items():

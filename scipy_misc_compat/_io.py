@@ -110,15 +110,19 @@ def describe_target(target: Any) -> str:
 
 
 def save_image(image: Image.Image, target: Any, format: Optional[str] = None, **params: Any) -> None:  # noqa: A002
-    """Save a PIL image to a path (atomically) or to a binary file object, as Pillow would.
+    """Save a legacy image to a path (atomically) or to a binary file object, as Pillow would.
 
     For a file object, Pillow's own rules apply (``format``, else the object's
-    ``name``). For a path, the format comes from ``format`` or the extension.
+    ``name``). For a path, the format comes from ``format`` or the extension, and the
+    file is written as ``write_legacy_file`` says.
     """
     if is_path(target):
         path = target_path(target)
         chosen = resolve_format(path, format)
-        write_atomically(path, lambda handle: image.save(handle, chosen, **params))
+        Image.init()
+        if chosen.upper() not in Image.SAVE:  # Pillow's KeyError, raised before the file is touched
+            raise KeyError(chosen.upper())
+        write_legacy_file(path, lambda handle: image.save(handle, chosen, **params))
     elif format is None:
         image.save(target, **params)
     else:
@@ -157,6 +161,32 @@ def write_bytes(target: Any, data: bytes) -> None:
     def write(handle: IO[bytes]) -> None:
         handle.write(data)
     write_to(target, write)
+
+
+def write_legacy_file(path: str, write: Callable[[IO[bytes]], None]) -> None:
+    """A legacy save to a path: atomic, unless ``failed_saves()`` is ``'as-recorded'``.
+
+    Then the file is written in place as the reference's Pillow did (``Image.save`` opened
+    the path with ``'w+b'`` before encoding): Pillow 5.3 (reference 2018) left whatever a
+    failure left, Pillow 9.3 (reference 2022) removed the file if the save had created it.
+    """
+    if _reference.failed_saves() == "atomic":
+        write_atomically(path, write)
+    else:
+        write_in_place(path, write, remove_if_created=not _reference.is_2018())
+
+
+def write_in_place(path: str, write: Callable[[IO[bytes]], None], remove_if_created: bool) -> None:
+    """Open ``path`` for writing (emptying it), then ``write``; on failure maybe remove a new file."""
+    created = not os.path.exists(path)
+    try:
+        with open(path, "w+b") as handle:
+            write(handle)
+    except Exception:  # as Pillow 9.3: an interrupt (not an Exception) leaves the new file
+        if created and remove_if_created:
+            with contextlib.suppress(OSError):
+                os.remove(path)
+        raise
 
 
 def write_atomically(path: str, write: Callable[[IO[bytes]], None]) -> None:
@@ -198,5 +228,5 @@ def read_bytes(name: Any) -> bytes:
     return data
 
 
-__all__ = ["open_image", "reading", "save_image", "describe_target", "write_to", "resolve_format", "read_bytes",
-           "with_file_name", "check_readable", "write_bytes"]
+__all__ = ["open_image", "reading", "save_image", "write_legacy_file", "describe_target", "write_to", "resolve_format",
+           "read_bytes", "with_file_name", "check_readable", "write_bytes"]

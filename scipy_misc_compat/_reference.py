@@ -8,6 +8,12 @@
 Chosen, in order: ``use_reference(name)`` (process-wide, or for a ``with`` block), else the
 environment variable ``SCIPY_MISC_COMPAT_REFERENCE`` (read at every call), else ``2022``.
 ``_stack_2018`` holds the behaviours that differ.
+
+What a failed save leaves at the path is chosen the same way (``use_reference(name,
+failed_saves=...)``, else ``SCIPY_MISC_COMPAT_FAILED_SAVES``): ``atomic`` by default, as every
+save of this package (the path stays as it was); ``as-recorded`` writes in place as the
+reference's Pillow did, for the rare golden output that holds the file a failed save left
+(see ``_io.write_legacy_file``).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import Any, Dict, List, Optional
 
 ENVIRONMENT_VARIABLE = "SCIPY_MISC_COMPAT_REFERENCE"
 DEFAULT = "2022"
+FAILED_SAVES_VARIABLE = "SCIPY_MISC_COMPAT_FAILED_SAVES"
 
 #: name -> the stack it stands for (README "Which reference?").
 REFERENCES: Dict[str, str] = {
@@ -25,15 +32,28 @@ REFERENCES: Dict[str, str] = {
     "2018": "scipy 1.1.0 on Python 3.7 + numpy 1.15.4 + Pillow 5.3.0 (IJG libjpeg 9c)",
 }
 
+#: what a failed legacy save leaves at the path -> how (README "Which reference?").
+FAILED_SAVES: Dict[str, str] = {
+    "atomic": "the path stays as it was: written through a temporary file",
+    "as-recorded": "written in place as the reference's Pillow did: 2018 (Pillow 5.3) leaves the empty or partial "
+                   "file; 2022 (Pillow 9.3) removes a file it created, an existing one stays emptied",
+}
+
 _lock = threading.Lock()
-_chosen: List[Optional[str]] = [None]  # None: follow the environment variable
+_chosen: List[Optional[str]] = [None, None]  # reference, failed saves; None: follow the environment variable
 
 
-def _checked(name: Any) -> str:
+def _checked(name: Any, choices: Dict[str, str] = REFERENCES, what: str = "legacy reference",
+             argument: str = "name") -> str:
     text = str(name)
-    if text not in REFERENCES:
-        raise ValueError("unknown legacy reference %r: choose one of %s" % (name, ", ".join(sorted(REFERENCES))))
+    if text not in choices:
+        raise ValueError("unknown %s %r (%s): choose one of %s" % (what, name, argument, ", ".join(sorted(choices))))
     return text
+
+
+def _from_environment(variable: str, choices: Dict[str, str], what: str, default: str) -> str:
+    value = os.environ.get(variable, "").strip()
+    return _checked(value, choices, what, variable) if value else default
 
 
 def reference() -> str:
@@ -47,14 +67,35 @@ def reference() -> str:
     2018
     """
     chosen = _chosen[0]
-    if chosen is not None:
-        return chosen
-    from_environment = os.environ.get(ENVIRONMENT_VARIABLE, "").strip()
-    return _checked(from_environment) if from_environment else DEFAULT
+    return chosen if chosen is not None else _from_environment(ENVIRONMENT_VARIABLE, REFERENCES, "legacy reference",
+                                                               DEFAULT)
 
 
 def is_2018() -> bool:
     return reference() == "2018"
+
+
+def failed_saves() -> str:
+    """What a failed legacy save leaves at its path: ``'atomic'`` (default) or ``'as-recorded'``.
+
+    ``atomic``: the path stays as it was (an existing file keeps its contents, a new one is
+    not created). ``as-recorded``: the file is written in place, as the reference's Pillow
+    wrote it, so a failure leaves what it left: under ``2018`` the emptied or partial file
+    (Pillow 5.3 opened the path for writing before encoding), under ``2022`` an existing file
+    emptied and a new one removed (Pillow 9.3).
+
+    Examples
+    --------
+    >>> import scipy_misc_compat
+    >>> scipy_misc_compat.failed_saves()
+    'atomic'
+    >>> with scipy_misc_compat.use_reference("2018", failed_saves="as-recorded"):
+    ...     print(scipy_misc_compat.failed_saves())
+    as-recorded
+    """
+    chosen = _chosen[1]
+    return chosen if chosen is not None else _from_environment(FAILED_SAVES_VARIABLE, FAILED_SAVES,
+                                                               "failed-save handling", "atomic")
 
 
 class use_reference:  # noqa: N801 (used like a function)
@@ -63,20 +104,28 @@ class use_reference:  # noqa: N801 (used like a function)
     Called on its own, the choice holds for the whole process; used as ``with
     use_reference('2018'): ...`` it holds for the block and the previous choice comes back
     after it. It overrides ``SCIPY_MISC_COMPAT_REFERENCE``.
+
+    ``failed_saves='as-recorded'`` also reproduces what a failed save left at its path
+    (Pillow 5.3: an emptied file, the previous contents lost); the default ``None`` follows
+    ``SCIPY_MISC_COMPAT_FAILED_SAVES``, else ``'atomic'``: the path stays as it was, as
+    every save of this package does. See ``failed_saves()``.
     """
 
-    def __init__(self, name: Optional[str]) -> None:
-        new = None if name is None else _checked(name)
+    def __init__(self, name: Optional[str], failed_saves: Optional[str] = None) -> None:
+        new = [None if name is None else _checked(name),
+               None if failed_saves is None else _checked(failed_saves, FAILED_SAVES, "failed-save handling",
+                                                          "failed_saves")]
         with _lock:
-            self._previous = _chosen[0]
-            _chosen[0] = new
+            self._previous = list(_chosen)
+            _chosen[:] = new
 
     def __enter__(self) -> "use_reference":
         return self
 
     def __exit__(self, *exc_info: Any) -> None:
         with _lock:
-            _chosen[0] = self._previous
+            _chosen[:] = self._previous
 
 
-__all__ = ["reference", "use_reference", "is_2018", "REFERENCES", "ENVIRONMENT_VARIABLE", "DEFAULT"]
+__all__ = ["reference", "use_reference", "is_2018", "failed_saves", "REFERENCES", "FAILED_SAVES",
+           "ENVIRONMENT_VARIABLE", "FAILED_SAVES_VARIABLE", "DEFAULT"]

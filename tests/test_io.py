@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+import scipy_misc_compat
 from scipy_misc_compat import ChannelAxisError, NotAnArrayError, bytescale, imread, imsave, toimage
 
 RGBA = np.zeros((2, 3, 4), dtype=np.uint8)
@@ -43,6 +44,43 @@ def test_toimage_result_saved_to_a_path_takes_pillow_save_options(tmp_path):
     with pytest.raises(ValueError, match="unknown file extension"):
         toimage(GRAY).save(str(tmp_path / "out.unknown"))
     assert sorted(os.listdir(tmp_path)) == ["plain.png", "small.png"]
+
+
+@pytest.mark.parametrize("reference, existing, left", [
+    ("2018", True, b""), ("2018", False, b""),   # Pillow 5.3 opened the path, then failed: an empty file
+    ("2022", True, b""), ("2022", False, None),  # Pillow 9.3 removed the file only if it had created it
+])
+def test_failed_saves_as_recorded_leave_what_the_references_pillow_left(tmp_path, reference, existing, left):
+    target = tmp_path / "out.jpg"
+    if existing:
+        target.write_bytes(b"previous contents")
+    with scipy_misc_compat.use_reference(reference, failed_saves="as-recorded"):
+        with pytest.raises(OSError, match="cannot write mode RGBA as JPEG"):
+            imsave(str(target), RGBA)
+        with pytest.raises(KeyError):  # Pillow's format lookup failed before it opened the path
+            imsave(str(tmp_path / "other.png"), GRAY, format="NOPE")
+    assert (target.read_bytes() if target.exists() else None) == left
+    assert sorted(os.listdir(tmp_path)) == (["out.jpg"] if left is not None else [])
+
+
+def test_failed_saves_setting_from_the_environment(tmp_path, monkeypatch):
+    target = tmp_path / "out.png"
+    target.write_bytes(b"previous contents")
+    monkeypatch.setenv("SCIPY_MISC_COMPAT_FAILED_SAVES", "as-recorded")
+    assert scipy_misc_compat.failed_saves() == "as-recorded"
+    with pytest.raises(OSError):
+        toimage(GRAY, mode="F").save(str(target))
+    assert target.read_bytes() == b""
+    with scipy_misc_compat.use_reference(None, failed_saves="atomic"):  # a call beats the environment
+        target.write_bytes(b"previous contents")
+        with pytest.raises(OSError):
+            toimage(GRAY, mode="F").save(str(target))
+        assert target.read_bytes() == b"previous contents"
+    monkeypatch.setenv("SCIPY_MISC_COMPAT_FAILED_SAVES", "sometimes")
+    with pytest.raises(ValueError, match="SCIPY_MISC_COMPAT_FAILED_SAVES.*as-recorded, atomic"):
+        scipy_misc_compat.failed_saves()
+    with pytest.raises(ValueError, match="failed_saves"):
+        scipy_misc_compat.use_reference("2018", failed_saves="never")
 
 
 def test_failed_save_to_a_new_path_creates_nothing(tmp_path):

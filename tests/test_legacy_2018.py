@@ -17,17 +17,18 @@ FIXTURES, MANIFEST, ARRAYS = load_fixture_set("legacy_2018", "cases.json", "arra
 INPUT_FILES = os.path.join(os.path.dirname(FIXTURES), "legacy", "files")  # shared with the reference recording
 CASES = MANIFEST["cases"]
 
-_BROKEN_FILE = ("Pillow 5.3 left a broken file behind when saving failed; this package writes atomically and "
-                "never leaves one (deliberate: a failed save must not leave a half-written file)")
 _UNDEFINED_CAST = ("float -> uint32 cast of NaN / out-of-range values, undefined in C: numpy 1.15 and numpy 2 "
                    "differ, and neither is a result worth reproducing")
 
 #: case id prefix or (prefix, part) -> why it is not reproduced
 NOT_REPRODUCED = {
-    ("toimage_save/mode_f_png", ""): _BROKEN_FILE, ("toimage_save/rgba_jpg", ""): _BROKEN_FILE,
-    ("imsave/u8_rgba.jpg", ""): _BROKEN_FILE, ("imsave/f8_rgba.jpg", ""): _BROKEN_FILE,
     ("toimage/mode_i/const", ""): _UNDEFINED_CAST, ("toimage/mode_i/huge", ""): _UNDEFINED_CAST,
 }
+
+#: Saves that failed and left an empty file behind (Pillow 5.3 opened the path before encoding).
+#: Reproduced with ``failed_saves='as-recorded'``; by default a failed save leaves the path as it was.
+FAILED_SAVES = ("toimage_save/mode_f_png", "toimage_save/rgba_jpg", "imsave/u8_rgba.jpg", "imsave/f8_rgba.jpg")
+WRITING_CASES = [case for case in CASES if case["function"] in ("imsave", "toimage_save")]
 
 
 def not_reproduced(case_id):
@@ -35,8 +36,8 @@ def not_reproduced(case_id):
                  if case_id.startswith(start) and part in case_id), None)
 
 
-def replay(case):
-    with scipy_misc_compat.use_reference("2018"):
+def replay(case, failed_saves="as-recorded"):
+    with scipy_misc_compat.use_reference("2018", failed_saves=failed_saves):
         return replay_case(scipy_misc_compat, case, ARRAYS, INPUT_FILES, os.path.join(FIXTURES, "written"))[1]
 
 
@@ -50,11 +51,23 @@ def test_reference_2018_gives_what_scipy_1_1_0_gave_in_2018(case):
         assert not problems, case["id"] + "\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("case", WRITING_CASES, ids=[case["id"] for case in WRITING_CASES])
+def test_atomic_saves_differ_from_2018_only_where_pillow_left_a_broken_file(case):
+    problems = replay(case, failed_saves="atomic")
+    if case["id"] in FAILED_SAVES:
+        assert problems == ["0 files written instead of 1"], problems  # same error, nothing left behind
+    else:
+        assert not problems, case["id"] + "\n" + "\n".join(problems)
+
+
 def test_the_recording_is_the_2018_stack_and_few_cases_are_left():
     stack = MANIFEST["recorded_with"]
     assert (stack["numpy"], stack["pillow"]) == ("1.15.4", "5.3.0")
     left = [case["id"] for case in CASES if not_reproduced(case["id"])]
-    assert len(CASES) > 4000 and len(left) == 6, left
+    assert len(CASES) > 4000 and len(left) == 2, left
+    broken = [case["id"] for case in WRITING_CASES
+              if case["outcome"].get("kind") == "error" and case["outcome"]["written"]]
+    assert sorted(broken) == sorted(FAILED_SAVES)
 
 
 # --- choosing the reference ---------------------------------------------------------------------
@@ -113,6 +126,22 @@ def test_run_reference_option(tmp_path):
     assert values[0] == values[2] != values[1], values
     refused = subprocess.run(run + ["--reference", "1999", str(script)], capture_output=True, text=True)
     assert refused.returncode == 2 and "--reference takes one of 2018, 2022" in refused.stderr
+
+
+def test_run_failed_saves_option(tmp_path):
+    import subprocess
+    import sys
+    script = tmp_path / "save.py"
+    script.write_text("import numpy as np\nfrom scipy.misc import imsave\n"
+                      "try:\n    imsave('out.jpg', np.zeros((2, 2, 4), np.uint8))\n"
+                      "except IOError as e:\n    print(e)\n")
+    run = [sys.executable, "-m", "scipy_misc_compat", "run"]
+    for options, left in ([], False), (["--reference", "2018", "--failed-saves", "as-recorded"], True):
+        completed = subprocess.run(run + options + [str(script)], capture_output=True, text=True, cwd=str(tmp_path))
+        assert "cannot write mode RGBA as JPEG" in completed.stdout, completed.stderr
+        assert (tmp_path / "out.jpg").exists() is left
+    refused = subprocess.run(run + ["--failed-saves", "never", str(script)], capture_output=True, text=True)
+    assert refused.returncode == 2 and "--failed-saves takes one of as-recorded, atomic" in refused.stderr
 
 
 def test_dithering_kernel_equals_the_python_version():

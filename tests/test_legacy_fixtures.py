@@ -50,3 +50,14 @@ def test_fixtures_come_from_the_reference_stack():
     stack = MANIFEST["recorded_with"]
     assert (stack["numpy"], stack["pillow"]) == ("1.23.5", "9.3.0")
     assert len(CASES) > 500
+
+
+WRITING_CASES = [case for case in CASES if case["function"] in ("imsave", "toimage_save")]
+
+
+@pytest.mark.parametrize("case", WRITING_CASES, ids=[case["id"] for case in WRITING_CASES])
+def test_saves_written_in_place_as_pillow_9_3_did_give_the_same_files(case):
+    with scipy_misc_compat.use_reference("2022", failed_saves="as-recorded"):
+        problems = replay_case(scipy_misc_compat, case, ARRAYS, os.path.join(FIXTURES, "files"),
+                               os.path.join(FIXTURES, "written"))[1]
+    assert not problems, case["id"] + "\n" + "\n".join(problems)

@@ -11,12 +11,14 @@ from .run import run_command
 USAGE = """usage: scipy-misc-compat COMMAND [ARGS...]
 
 Commands:
-  run [--no-legacy-aliases] [--reference 2018|2022] SCRIPT.py [ARGS...] | run [OPTIONS] -m MODULE [ARGS...]
+  run [--no-legacy-aliases] [--reference 2018|2022] [--failed-saves atomic|as-recorded] SCRIPT.py [ARGS...]
+  run [OPTIONS] -m MODULE [ARGS...]
            run unmodified legacy code with scipy.misc provided by scipy-misc-compat
            (scipy 1.1.0's imread, imsave, imresize, bytescale, ... and the rest of
            its scipy.misc namespace) and the numpy/Pillow names such code used
            (np.float, Image.ANTIALIAS, ...) restored, as `python SCRIPT.py ARGS...` would;
-           --reference 2018 gives the 2018 stack's numbers (Pillow 5.3, libjpeg 9c)
+           --reference 2018 gives the 2018 stack's numbers (Pillow 5.3, libjpeg 9c);
+           --failed-saves as-recorded leaves what its failed saves left (an emptied file)
   scan PATH...
            list every use of scipy.misc in Python files and notebooks (exit 1 if any)
   migrate PATH... [--write]

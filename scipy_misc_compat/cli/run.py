@@ -3,7 +3,8 @@
 The numpy and Pillow names legacy scripts use beside it (``np.float``,
 ``Image.ANTIALIAS``, ...: ``scipy_misc_compat.LEGACY_ALIASES``) are restored too, unless
 ``--no-legacy-aliases`` comes before the script; ``--reference 2018`` reproduces the 2018
-stack's results (``scipy_misc_compat.use_reference``).
+stack's results and ``--failed-saves as-recorded`` what its failed saves left behind
+(``scipy_misc_compat.use_reference``).
 
 Behaves like ``python SCRIPT.py ARGS`` / ``python -m MODULE ARGS``: ``sys.argv``,
 ``__main__``, ``sys.path[0]``, the exit code of ``sys.exit``, and an uncaught
@@ -19,10 +20,12 @@ import traceback
 from typing import List
 
 from .._install import install
-from .._reference import REFERENCES, use_reference
+from .._reference import FAILED_SAVES, REFERENCES, use_reference
 
-RUN_USAGE = ("usage: scipy-misc-compat run [--no-legacy-aliases] [--reference 2018|2022] SCRIPT.py [ARGS...] | "
-             "run [OPTIONS] -m MODULE [ARGS...]")
+RUN_USAGE = ("usage: scipy-misc-compat run [--no-legacy-aliases] [--reference 2018|2022] "
+             "[--failed-saves atomic|as-recorded] SCRIPT.py [ARGS...] | run [OPTIONS] -m MODULE [ARGS...]")
+#: option -> its choices (each takes one value)
+_CHOICE_OPTIONS = {"--reference": REFERENCES, "--failed-saves": FAILED_SAVES}
 
 
 def run_command(arguments: List[str]) -> int:
@@ -33,20 +36,25 @@ def run_command(arguments: List[str]) -> int:
               "  --no-legacy-aliases  do not restore the removed numpy/Pillow names\n"
               "  --reference 2018     reproduce the 2018 stack (numpy 1.15.4 + Pillow 5.3.0, libjpeg 9c)\n"
               "                       instead of the default 2022 one (numpy 1.23.5 + Pillow 9.3.0);\n"
-              "                       as SCIPY_MISC_COMPAT_REFERENCE=2018 does")
+              "                       as SCIPY_MISC_COMPAT_REFERENCE=2018 does\n"
+              "  --failed-saves as-recorded\n"
+              "                       a save that fails leaves at its path what the reference's Pillow\n"
+              "                       left (2018: an emptied file); default atomic: the path stays as it\n"
+              "                       was; as SCIPY_MISC_COMPAT_FAILED_SAVES=as-recorded does")
         return 0 if arguments else 2
-    legacy_aliases, reference = True, None
-    while arguments and arguments[0] in ("--no-legacy-aliases", "--reference"):
-        if arguments[0] == "--no-legacy-aliases":
+    legacy_aliases, chosen = True, {}
+    while arguments and arguments[0] in ("--no-legacy-aliases",) + tuple(_CHOICE_OPTIONS):
+        option = arguments[0]
+        if option == "--no-legacy-aliases":
             legacy_aliases, arguments = False, arguments[1:]
-        elif len(arguments) < 2 or arguments[1] not in REFERENCES:
-            print("scipy-misc-compat run: --reference takes one of %s" % ", ".join(sorted(REFERENCES)),
+        elif len(arguments) < 2 or arguments[1] not in _CHOICE_OPTIONS[option]:
+            print("scipy-misc-compat run: %s takes one of %s" % (option, ", ".join(sorted(_CHOICE_OPTIONS[option]))),
                   file=sys.stderr)
             return 2
         else:
-            reference, arguments = arguments[1], arguments[2:]
-    if reference is not None:
-        use_reference(reference)
+            chosen[option], arguments = arguments[1], arguments[2:]
+    if chosen:
+        use_reference(chosen.get("--reference"), failed_saves=chosen.get("--failed-saves"))
     if not arguments or arguments[0] == "-m" and len(arguments) < 2:
         print(RUN_USAGE, file=sys.stderr)
         return 2
