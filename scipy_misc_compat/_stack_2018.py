@@ -21,14 +21,27 @@ from . import _resample
 _COLOUR_SOURCES = ("RGB", "RGBA", "RGBX", "CMYK", "P")
 
 
+#: Pixels per block when converting to gray: keeps the uint32 temporaries at a few MB.
+_BLOCK_PIXELS = 1 << 18
+
+
 def truncated_luma(rgb: np.ndarray) -> np.ndarray:
     """Pillow < 7.0's RGB -> L: ``0.299 R + 0.587 G + 0.114 B`` in 16-bit fixed point, truncated.
 
     The weights are 19595, 38470 and 7471 / 65536; Pillow 7.0 added half before the shift
     (rounding). Fits all 3,457 pixels recorded on the 2018 stack; ``/ 1000`` in integers
-    would miss two, e.g. ``(231, 167, 43)``, which became 171."""
-    channels = rgb[..., :3].astype(np.int32)
-    return ((channels[..., 0] * 19595 + channels[..., 1] * 38470 + channels[..., 2] * 7471) >> 16).astype(np.uint8)
+    would miss two, e.g. ``(231, 167, 43)``, which became 171. Computed a block of rows at
+    a time, so the only full-size array is the uint8 result."""
+    gray = np.empty(rgb.shape[:-1], dtype=np.uint8)
+    rows = max(1, _BLOCK_PIXELS // max(1, int(np.prod(rgb.shape[1:-1]))))
+    for start in range(0, rgb.shape[0], rows):
+        block = rgb[start:start + rows]
+        total = block[..., 0].astype(np.uint32) * 19595  # at most 255 * 65536: fits in 32 bits
+        total += block[..., 1].astype(np.uint32) * 38470
+        total += block[..., 2].astype(np.uint32) * 7471
+        np.right_shift(total, 16, out=total)
+        gray[start:start + rows] = total
+    return gray
 
 
 def convert(image: Image.Image, mode: str) -> Optional[Image.Image]:
@@ -43,14 +56,13 @@ def convert(image: Image.Image, mode: str) -> Optional[Image.Image]:
         return None
     rgb_image = image if image.mode in ("RGB", "RGBA", "RGBX") else image.convert("RGBA" if _has_alpha(image) else
                                                                              "RGB")
-    pixels = np.asarray(rgb_image)
-    gray = truncated_luma(pixels)
+    gray = Image.fromarray(truncated_luma(np.asarray(rgb_image)), "L")
     if mode == "L":
-        return Image.fromarray(gray, "L")
+        return gray
     if mode == "I":
-        return Image.fromarray(gray.astype(np.int32), "I")
-    alpha = pixels[..., 3] if pixels.shape[-1] == 4 and rgb_image.mode == "RGBA" else np.full_like(gray, 255)
-    return Image.fromarray(np.stack([gray, alpha], axis=-1), "LA")
+        return gray.convert("I")  # exact widening
+    alpha = rgb_image.getchannel("A") if rgb_image.mode == "RGBA" else Image.new("L", gray.size, 255)
+    return Image.merge("LA", (gray, alpha))
 
 
 # --- RGB -> P: the WEB palette, Floyd-Steinberg, Pillow 5.3's palette lookup ------------------------
@@ -111,9 +123,8 @@ def _dither_python(rgb: np.ndarray, cells: np.ndarray, palette: np.ndarray, out:
 def _to_i16_clipped_signed(image: Image.Image) -> Image.Image:
     """Pillow 5.3's I -> I;16: clipped to the int16 range, its low 16 bits kept (Pillow 9.3 clips to
     0..65535), so 40000 became 32767 and -5 became 32768 (-32768)."""
-    values = np.asarray(image).astype(np.int64)
-    clipped = np.clip(values, -32768, 32767).astype(np.int16).view(np.uint16)
-    return Image.frombytes("I;16", image.size, clipped.astype("<u2").tobytes())
+    clipped = np.clip(np.asarray(image), -32768, 32767).astype("<i2")  # int32 (I) or uint16 (I;16) in
+    return Image.frombytes("I;16", image.size, clipped.tobytes())  # the same 16 bits, read as unsigned
 
 
 def _has_alpha(image: Image.Image) -> bool:

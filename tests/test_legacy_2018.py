@@ -158,3 +158,14 @@ def test_dithering_kernel_equals_the_python_version():
         _resample._resample_kernels.dither(rgb, cells, palette, kernel)
         _stack_2018._dither_python(rgb, cells, palette, python)
         assert (kernel == python).all(), (height, width)
+
+
+def test_gray_conversion_is_the_same_whatever_the_block_size(monkeypatch):
+    import numpy as np
+    from scipy_misc_compat import _stack_2018
+    rgb = np.random.RandomState(7).randint(0, 256, (37, 23, 4)).astype(np.uint8)
+    whole = _stack_2018.truncated_luma(rgb)  # one block
+    monkeypatch.setattr(_stack_2018, "_BLOCK_PIXELS", 50)  # two rows per block, the last one short
+    assert np.array_equal(_stack_2018.truncated_luma(rgb), whole)
+    monkeypatch.setattr(_stack_2018, "_BLOCK_PIXELS", 1)  # one row per block
+    assert np.array_equal(_stack_2018.truncated_luma(rgb), whole)
