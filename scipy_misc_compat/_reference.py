@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Any, Dict, List, Optional
+from contextvars import ContextVar
+from typing import Any, Dict, List, Optional, Tuple
 
 ENVIRONMENT_VARIABLE = "SCIPY_MISC_COMPAT_REFERENCE"
 DEFAULT = "2022"
@@ -39,8 +40,17 @@ FAILED_SAVES: Dict[str, str] = {
                    "file; 2022 (Pillow 9.3) removes a file it created, an existing one stays emptied",
 }
 
+_Choice = Tuple[Optional[str], Optional[str]]  # reference, failed saves; None: follow the environment variable
+
 _lock = threading.Lock()
-_chosen: List[Optional[str]] = [None, None]  # reference, failed saves; None: follow the environment variable
+_process_choice: List[_Choice] = [(None, None)]  # use_reference(...) called on its own
+#: ``with use_reference(...)``: for the code the block runs (this thread, this asyncio task), not for other threads
+_block_choice: ContextVar[Optional[_Choice]] = ContextVar("scipy_misc_compat_reference", default=None)
+
+
+def _choice() -> _Choice:
+    block = _block_choice.get()
+    return block if block is not None else _process_choice[0]
 
 
 def _checked(name: Any, choices: Dict[str, str] = REFERENCES, what: str = "legacy reference",
@@ -66,7 +76,7 @@ def reference() -> str:
     ...     print(scipy_misc_compat.reference())
     2018
     """
-    chosen = _chosen[0]
+    chosen = _choice()[0]
     return chosen if chosen is not None else _from_environment(ENVIRONMENT_VARIABLE, REFERENCES, "legacy reference",
                                                                DEFAULT)
 
@@ -93,7 +103,7 @@ def failed_saves() -> str:
     ...     print(scipy_misc_compat.failed_saves())
     as-recorded
     """
-    chosen = _chosen[1]
+    chosen = _choice()[1]
     return chosen if chosen is not None else _from_environment(FAILED_SAVES_VARIABLE, FAILED_SAVES,
                                                                "failed-save handling", "atomic")
 
@@ -101,8 +111,9 @@ def failed_saves() -> str:
 class use_reference:  # noqa: N801 (used like a function)
     """Reproduce the results of stack ``name`` (``'2018'`` or ``'2022'``; ``None``: the environment's).
 
-    Called on its own, the choice holds for the whole process; used as ``with
-    use_reference('2018'): ...`` it holds for the block and the previous choice comes back
+    Called on its own, the choice holds for the whole process (every thread); used as
+    ``with use_reference('2018'): ...`` it holds for the code the block runs (the current
+    thread or asyncio task; other threads keep theirs) and the previous choice comes back
     after it. It overrides ``SCIPY_MISC_COMPAT_REFERENCE``.
 
     ``failed_saves='as-recorded'`` also reproduces what a failed save left at its path
@@ -112,19 +123,22 @@ class use_reference:  # noqa: N801 (used like a function)
     """
 
     def __init__(self, name: Optional[str], failed_saves: Optional[str] = None) -> None:
-        new = [None if name is None else _checked(name),
-               None if failed_saves is None else _checked(failed_saves, FAILED_SAVES, "failed-save handling",
-                                                          "failed_saves")]
-        with _lock:
-            self._previous = list(_chosen)
-            _chosen[:] = new
+        self._choice: _Choice = (
+            None if name is None else _checked(name),
+            None if failed_saves is None else _checked(failed_saves, FAILED_SAVES, "failed-save handling",
+                                                       "failed_saves"))
+        with _lock:  # called on its own: for the process; __enter__ takes it back for a block
+            self._previous_process_choice = _process_choice[0]
+            _process_choice[0] = self._choice
 
     def __enter__(self) -> "use_reference":
+        with _lock:
+            _process_choice[0] = self._previous_process_choice
+        self._token = _block_choice.set(self._choice)
         return self
 
     def __exit__(self, *exc_info: Any) -> None:
-        with _lock:
-            _chosen[:] = self._previous
+        _block_choice.reset(self._token)
 
 
 __all__ = ["reference", "use_reference", "is_2018", "failed_saves", "REFERENCES", "FAILED_SAVES",

@@ -114,6 +114,34 @@ def test_use_reference_as_a_block_and_for_the_process(monkeypatch):
         scipy_misc_compat.use_reference("2020")
 
 
+def test_a_with_block_holds_for_its_thread_and_a_call_for_every_thread(monkeypatch):
+    import threading
+    monkeypatch.delenv("SCIPY_MISC_COMPAT_REFERENCE", raising=False)
+    seen = {}
+
+    def look(key):
+        seen[key] = scipy_misc_compat.reference()
+
+    def in_thread(key):
+        thread = threading.Thread(target=look, args=(key,))
+        thread.start()
+        thread.join()
+
+    with scipy_misc_compat.use_reference("2018"):
+        look("block")
+        in_thread("other thread during the block")
+    scipy_misc_compat.use_reference("2018")
+    try:
+        in_thread("other thread after a call")
+        with scipy_misc_compat.use_reference("2022"):
+            look("block inside a call")
+        look("after that block")
+    finally:
+        scipy_misc_compat.use_reference(None)
+    assert seen == {"block": "2018", "other thread during the block": "2022", "other thread after a call": "2018",
+                    "block inside a call": "2022", "after that block": "2018"}
+
+
 def test_run_reference_option(tmp_path):
     import subprocess
     import sys
