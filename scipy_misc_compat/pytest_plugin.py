@@ -7,6 +7,9 @@ Inactive unless asked for:
 - ``pytest --scipy-misc-compat-legacy-aliases`` does the same and also restores the numpy
   and Pillow names legacy code used (``np.float``, ``Image.ANTIALIAS``, ...:
   ``install(legacy_aliases=True)``);
+- ``pytest --scipy-misc-compat-reference 2018`` (with or without the above) reproduces the
+  2018 stack for the whole session (``use_reference``), and
+  ``--scipy-misc-compat-failed-saves as-recorded`` what its failed saves left behind;
 - the ``scipy_misc_compat_installed`` fixture does the same as the first for one test.
 """
 
@@ -25,9 +28,20 @@ def pytest_addoption(parser: Any) -> None:
     group.addoption("--scipy-misc-compat-legacy-aliases", action="store_true", default=False,
                     help="--scipy-misc-compat, and restore the numpy/Pillow names legacy code used beside scipy.misc "
                          "(np.float, np.int, Image.ANTIALIAS, ...) with their old meaning")
+    group.addoption("--scipy-misc-compat-reference", choices=("2018", "2022"), default=None,
+                    help="the stack whose results the legacy functions reproduce: 2018 (Pillow 5.3, libjpeg 9c) or "
+                         "2022 (Pillow 9.3, the default); as SCIPY_MISC_COMPAT_REFERENCE")
+    group.addoption("--scipy-misc-compat-failed-saves", choices=("atomic", "as-recorded"), default=None,
+                    help="as-recorded: a failed save leaves at its path what the reference's Pillow left (2018: an "
+                         "emptied file); atomic (default): the path stays as it was")
 
 
 def pytest_configure(config: Any) -> None:
+    reference = config.getoption("scipy_misc_compat_reference", default=None)
+    failed_saves = config.getoption("scipy_misc_compat_failed_saves", default=None)
+    if reference or failed_saves:
+        from scipy_misc_compat import use_reference
+        config._scipy_misc_compat_reference = use_reference(reference, failed_saves=failed_saves)
     aliases = config.getoption("scipy_misc_compat_legacy_aliases", default=False)
     if aliases or config.getoption("scipy_misc_compat", default=False):
         from scipy_misc_compat import install
@@ -35,6 +49,9 @@ def pytest_configure(config: Any) -> None:
 
 
 def pytest_unconfigure(config: Any) -> None:
+    if getattr(config, "_scipy_misc_compat_reference", None) is not None:
+        from scipy_misc_compat import use_reference
+        use_reference(None)  # back to the environment's choice
     if getattr(config, "_scipy_misc_compat_installed", False):
         from scipy_misc_compat import uninstall
         uninstall()

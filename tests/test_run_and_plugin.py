@@ -72,9 +72,9 @@ def test_readme_main_job_runs_the_legacy_pipeline(tmp_path):
     assert (tmp_path / "small.png").exists() and (tmp_path / "edges.png").exists()
 
 
-def pytest_in(directory, *arguments):
+def pytest_in(directory, *arguments, env=None):
     return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly"]
-                          + list(arguments), capture_output=True, text=True, cwd=directory)
+                          + list(arguments), capture_output=True, text=True, cwd=directory, env=env)
 
 
 def test_plugin_runs_a_legacy_suite_unmodified(tmp_path):
@@ -96,3 +96,21 @@ def test_plugin_is_inactive_unless_asked(tmp_path):
     if importlib.util.find_spec("scipy") is None:  # without scipy and without the flag, legacy imports fail
         completed = pytest_in(str(project), "test_legacy_pipeline.py")
         assert completed.returncode != 0 and "scipy" in completed.stdout
+
+
+def test_plugin_reference_and_failed_saves_options(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pytest.ini").write_text("[pytest]\n")
+    (project / "test_reference.py").write_text(
+        "import os\nimport scipy_misc_compat\n\n"
+        "def test_choice():\n"
+        "    assert (scipy_misc_compat.reference(), scipy_misc_compat.failed_saves()) == "
+        "tuple(os.environ['EXPECTED'].split())\n")
+    for options, expected in ([], "2022 atomic"), (["--scipy-misc-compat-reference", "2018"], "2018 atomic"), (
+            ["--scipy-misc-compat-reference", "2018", "--scipy-misc-compat-failed-saves", "as-recorded"],
+            "2018 as-recorded"):
+        completed = pytest_in(str(project), *options, env=dict(os.environ, EXPECTED=expected))
+        assert completed.returncode == 0, options + [completed.stdout + completed.stderr]
+    refused = pytest_in(str(project), "--scipy-misc-compat-reference", "1999")
+    assert refused.returncode != 0 and "invalid choice: '1999'" in refused.stderr
