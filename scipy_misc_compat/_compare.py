@@ -8,6 +8,7 @@ comparing two 20k x 20k images needs a few tens of MiB beyond the images themsel
 
 from __future__ import annotations
 
+import filecmp
 import io
 import math
 import os
@@ -42,6 +43,8 @@ class Comparison:
     bounding_box: Optional[Tuple[int, int, int, int]] = None  #: (top, left, bottom, right), rows/columns inclusive
     psnr: float = math.inf  #: in dB, against the dtype's range (floats: the data range of ``a``); inf when equal
     mismatches: List[str] = field(default_factory=list)  #: "dtype", "mode" when they differ
+    #: one side is an empty file and the other is missing: what a save that failed left on an old stack
+    failed_save: bool = False
 
     def as_dict(self) -> dict:
         result = asdict(self)
@@ -76,16 +79,30 @@ REFERENCE_HINT = ("These differences look like a change of stack, not of code: g
                   "compare again; README.md, 'Which reference?'.")
 
 
+FAILED_SAVES_HINT = ("An empty file on one side only is what a save that failed (RGBA as JPEG, mode F as PNG) left "
+                     "on Pillow < 9.1; this package leaves the path as it was. To reproduce those files, rerun with "
+                     "SCIPY_MISC_COMPAT_FAILED_SAVES=as-recorded (or `scipy-misc-compat run --failed-saves "
+                     "as-recorded`).")
+
+
 def reference_hint(results: List[Comparison]) -> Optional[str]:
     """The 'try reference 2018' hint, when every difference is of the kinds the 2018 stack explains:
     only JPEG files differ (libjpeg 9 vs libjpeg-turbo), or no sample differs by more than 1 (Pillow
-    7.0 rounds colour -> gray where Pillow 5.3 truncated)."""
-    different = [result for result in results if not result.equal and not result.problem and not result.mismatches]
-    if not different or len(different) != sum(not result.equal for result in results):
-        return None
-    only_jpeg = all(result.b.lower().endswith(_JPEG_EXTENSIONS) for result in different)
-    only_by_one = all(result.max_abs_difference <= 1 for result in different)
-    return REFERENCE_HINT if only_jpeg or only_by_one else None
+    7.0 rounds colour -> gray where Pillow 5.3 truncated); and the failed-saves hint when empty files
+    stand against missing ones (Pillow < 9.1 left them behind)."""
+    unequal = [result for result in results if not result.equal]
+    failed_saves = [result for result in unequal if result.failed_save]
+    different = [result for result in unequal if not result.failed_save]
+    hints = [FAILED_SAVES_HINT] if failed_saves else []
+    if different:
+        if any(result.problem or result.mismatches for result in different):
+            return None
+        only_jpeg = all(result.b.lower().endswith(_JPEG_EXTENSIONS) for result in different)
+        only_by_one = all(result.max_abs_difference <= 1 for result in different)
+        if not (only_jpeg or only_by_one):
+            return None
+        hints.insert(0, REFERENCE_HINT)
+    return " ".join(hints) or None
 
 
 def _number(value: float) -> str:
@@ -127,7 +144,10 @@ def compare_files(path_a: str, path_b: str, tolerance: float = 0.0,
         a, mode_a = read_for_comparison(path_a)
         b, mode_b = read_for_comparison(path_b)
     except (OSError, ValueError) as error:
-        result.problem = str(error)
+        if _same_bytes(path_a, path_b):  # e.g. the empty files of two failed saves: nothing to decode, nothing differs
+            result.equal = True
+        else:
+            result.problem = str(error)
         return result
     result.shape, result.dtype, result.mode = (a.shape, b.shape), (str(a.dtype), str(b.dtype)), (mode_a, mode_b)
     result.mismatches = [what for what in ("dtype", "mode") if getattr(result, what)[0] != getattr(result, what)[1]]
@@ -139,6 +159,13 @@ def compare_files(path_a: str, path_b: str, tolerance: float = 0.0,
     if diff_image is not None and not result.equal:
         write_diff_image(a, b, tolerance, diff_image)
     return result
+
+
+def _same_bytes(path_a: str, path_b: str) -> bool:
+    try:
+        return filecmp.cmp(path_a, path_b, shallow=False)
+    except OSError:
+        return False
 
 
 def compare_arrays(a: np.ndarray, b: np.ndarray, tolerance: float, result: Comparison) -> None:
@@ -237,7 +264,10 @@ def compare_directories(dir_a: str, dir_b: str, tolerance: float = 0.0, diff_dir
         path_a, path_b = os.path.join(dir_a, name), os.path.join(dir_b, name)
         missing = [path for path in (path_a, path_b) if not os.path.exists(path)]
         if missing:
-            results.append(Comparison(path_a, path_b, problem="missing: %s" % missing[0]))
+            present = path_b if missing[0] == path_a else path_a
+            empty = os.path.getsize(present) == 0
+            results.append(Comparison(path_a, path_b, failed_save=empty, problem="missing: %s%s" % (
+                missing[0], " (%s is an empty file, as a failed save left it)" % present if empty else "")))
             continue
         diff = None
         if diff_dir is not None:

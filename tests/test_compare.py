@@ -155,3 +155,25 @@ def test_a_difference_the_2018_reference_explains_gets_a_hint(tmp_path):
                                  .astype(np.uint8), exact=True)
     unrelated = subprocess.run(compare + [str(tmp_path / "a"), str(tmp_path / "b")], capture_output=True, text=True)
     assert unrelated.returncode == 1 and "hint" not in unrelated.stderr
+
+
+def test_empty_files_a_failed_save_left_are_recognised(tmp_path):
+    """Golden outputs of the 2018 stack hold the empty file a failed save left; today's run leaves none."""
+    import scipy_misc_compat
+    picture = np.arange(24, dtype=np.uint8).reshape(2, 3, 4)
+    for folder, failed_saves in (("golden", "as-recorded"), ("today", "atomic"), ("again", "as-recorded")):
+        os.makedirs(str(tmp_path / folder))
+        with scipy_misc_compat.use_reference("2018", failed_saves=failed_saves):
+            with pytest.raises(OSError):
+                imsave(str(tmp_path / folder / "rgba.jpg"), picture)
+    same = cli(tmp_path / "golden", tmp_path / "again")
+    assert same.returncode == 0 and "1 of 1 compared equal" in same.stdout  # two empty files: the same bytes
+    different = cli(tmp_path / "golden", tmp_path / "today", "--json")
+    report = json.loads(different.stdout)
+    assert different.returncode == 1 and report["pairs"][0]["failed_save"]
+    assert "SCIPY_MISC_COMPAT_FAILED_SAVES=as-recorded" in report["hint"]
+    assert "REFERENCE=2018" not in report["hint"]  # nothing else differs
+    imsave(str(tmp_path / "golden" / "gray.png"), picture[..., 0])
+    imsave(str(tmp_path / "today" / "gray.png"), picture[..., 0] // 2)
+    unrelated = cli(tmp_path / "golden", tmp_path / "today")
+    assert unrelated.returncode == 1 and "hint" not in unrelated.stderr  # a real difference besides: no hint
