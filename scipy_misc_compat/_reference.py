@@ -69,6 +69,17 @@ def _from_environment(variable: str, choices: Dict[str, str], what: str, default
 def reference() -> str:
     """The reference the legacy functions reproduce now: ``'2022'`` or ``'2018'``.
 
+    Returns
+    -------
+    str
+        The innermost ``with use_reference(...)`` block's choice, else the last
+        ``use_reference(...)`` call's, else ``SCIPY_MISC_COMPAT_REFERENCE``, else ``'2022'``.
+
+    Raises
+    ------
+    ValueError
+        When ``SCIPY_MISC_COMPAT_REFERENCE`` names no reference (the message names the variable).
+
     Examples
     --------
     >>> import scipy_misc_compat
@@ -92,7 +103,14 @@ def failed_saves() -> str:
     not created). ``as-recorded``: the file is written in place, as the reference's Pillow
     wrote it, so a failure leaves what it left: under ``2018`` the emptied or partial file
     (Pillow 5.3 opened the path for writing before encoding), under ``2022`` an existing file
-    emptied and a new one removed (Pillow 9.3).
+    emptied and a new one removed (Pillow 9.3). The exception raised is the same either way.
+    Saves of the ``exact`` path are always atomic.
+
+    Returns
+    -------
+    str
+        Chosen like ``reference()``: ``use_reference(..., failed_saves=...)``, else
+        ``SCIPY_MISC_COMPAT_FAILED_SAVES``, else ``'atomic'``.
 
     Examples
     --------
@@ -109,17 +127,38 @@ def failed_saves() -> str:
 
 
 class use_reference:  # noqa: N801 (used like a function)
-    """Reproduce the results of stack ``name`` (``'2018'`` or ``'2022'``; ``None``: the environment's).
+    """Reproduce the results of stack ``name`` with the legacy functions.
 
     Called on its own, the choice holds for the whole process (every thread); used as
     ``with use_reference('2018'): ...`` it holds for the code the block runs (the current
     thread or asyncio task; other threads keep theirs) and the previous choice comes back
-    after it. It overrides ``SCIPY_MISC_COMPAT_REFERENCE``.
+    after it. Either way it overrides the environment variables.
 
-    ``failed_saves='as-recorded'`` also reproduces what a failed save left at its path
-    (Pillow 5.3: an emptied file, the previous contents lost); the default ``None`` follows
-    ``SCIPY_MISC_COMPAT_FAILED_SAVES``, else ``'atomic'``: the path stays as it was, as
-    every save of this package does. See ``failed_saves()``.
+    Parameters
+    ----------
+    name : {'2022', '2018', None}
+        ``'2022'``: scipy 1.1.0 on numpy 1.23.5 + Pillow 9.3.0 (the default);
+        ``'2018'``: on Python 3.7 + numpy 1.15.4 + Pillow 5.3.0 with IJG libjpeg 9c (JPEG
+        needs the ``reference2018`` extra); ``None``: ``SCIPY_MISC_COMPAT_REFERENCE``'s.
+    failed_saves : {None, 'atomic', 'as-recorded'}
+        ``'as-recorded'`` also reproduces what a failed save left at its path (Pillow 5.3:
+        an emptied file, the previous contents lost); ``None`` follows
+        ``SCIPY_MISC_COMPAT_FAILED_SAVES``, else ``'atomic'``: the path stays as it was, as
+        every save of this package leaves it. See ``failed_saves()``.
+
+    Raises
+    ------
+    ValueError
+        For any other ``name`` or ``failed_saves`` (the message lists the choices).
+
+    Examples
+    --------
+    >>> import scipy_misc_compat
+    >>> with scipy_misc_compat.use_reference("2018", failed_saves="as-recorded"):
+    ...     print(scipy_misc_compat.reference(), scipy_misc_compat.failed_saves())
+    2018 as-recorded
+    >>> scipy_misc_compat.reference()
+    '2022'
     """
 
     def __init__(self, name: Optional[str], failed_saves: Optional[str] = None) -> None:
