@@ -52,9 +52,9 @@ class LegacyImage(Image.Image):
         target = (format or format_from_name(fp) or "").upper()
         if self.mode == "I" and target == "PNG":
             return as_sixteen_bit_gray(self).save(fp, format, **params)
-        if target in ("JPEG", "JPG") and set(params) <= {"quality"} and _reference.is_2018():
+        if target in ("JPEG", "JPG") and _reference.is_2018():
             from . import _stack_2018  # only for reference 2018 (it imports the resampling code)
-            encoded = _stack_2018.jpeg_encode(self, params.get("quality", 75))
+            encoded = _stack_2018.jpeg_encode(self, params)
             if encoded is not None:
                 return _io.write_bytes(fp, encoded)
         return super().save(fp, format, **params)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from typing import Any, Optional
+from typing import Any, Dict, Optional
 
 import numpy as np
 from PIL import Image
@@ -194,21 +194,47 @@ def jpeg_decode(source: Any) -> Optional[Image.Image]:
     return Image.fromarray(samples, "L" if samples.ndim == 2 else "RGB")
 
 
-def jpeg_encode(image: Image.Image, quality: int = 75) -> Optional[bytes]:
-    """Pillow 5.3's JPEG file for ``image`` (L, RGB or YCbCr), or None for modes it does not cover."""
+#: Pillow's ``subsampling`` values -> libjpeg sampling factors of the first component, as jpeglib takes
+#: them: (vertical, horizontal) — measured: (2, 1) gave 4:2:2's pixels only as (1, 2).
+_SUBSAMPLING = {0: (1, 1), "4:4:4": (1, 1), 1: (1, 2), "4:2:2": (1, 2), 2: (2, 2), "4:2:0": (2, 2)}
+#: The ``save`` options Pillow 5.3 handed to libjpeg that change the file; any other option
+#: (dpi, exif, icc_profile, qtables, ...) leaves the file to the installed Pillow.
+_ENCODER_OPTIONS = {"quality", "subsampling", "optimize", "progressive", "progression"}
+
+
+def jpeg_encode(image: Image.Image, params: Optional[Dict[str, Any]] = None) -> Optional[bytes]:
+    """Pillow 5.3's JPEG file for ``image`` (L, RGB or YCbCr), or None for what it does not cover.
+
+    ``params`` are ``Image.save``'s JPEG options: ``quality`` (1-100; libjpeg's 75 when absent),
+    ``subsampling`` (0/1/2, '4:4:4'/'4:2:2'/'4:2:0', -1: libjpeg's 4:2:0), ``optimize``,
+    ``progressive``/``progression``. Pillow 5.3 set the quality with ``force_baseline``
+    (tables clipped to 8 bits, which matters below quality 25). The files are the bytes
+    Pillow 5.3 wrote (tests/test_jpeg_2018.py compares them)."""
+    params = dict(params or {})
     space = _JPEG_SPACES.get(image.mode)
-    if space is None:
+    quality = params.get("quality", 75)
+    subsampling = params.get("subsampling", -1)
+    whole_number = isinstance(quality, (int, np.integer)) and not isinstance(quality, bool)
+    if (space is None or not set(params) <= _ENCODER_OPTIONS or not whole_number or not 1 <= quality <= 100
+            or (subsampling != -1 and subsampling not in _SUBSAMPLING)):
         return None
     jpeglib = _jpeglib()
     samples = np.asarray(image)
     if samples.ndim == 2:
         samples = samples[..., np.newaxis]
+    flags = ["+FORCE_BASELINE"] + (["+OPTIMIZE_CODING"] if params.get("optimize") else [])
     with tempfile.TemporaryDirectory() as directory:
         path = os.path.join(directory, "image.jpg")
         with jpeglib.version("9c"):
             encoded = jpeglib.from_spatial(np.ascontiguousarray(samples),
                                            in_color_space=getattr(jpeglib.Colorspace, space))
-            encoded.write_spatial(path, qt=int(quality))
+            if subsampling != -1:  # Pillow set the first component's factors, the others stay 1x1
+                factors = np.ones((samples.shape[-1], 2), dtype=np.int32)
+                factors[0] = _SUBSAMPLING[subsampling]
+                encoded.samp_factor = factors
+            if params.get("progressive") or params.get("progression"):
+                encoded.progressive_mode = True
+            encoded.write_spatial(path, qt=int(quality), flags=flags)
         with open(path, "rb") as handle:
             return handle.read()
 

@@ -11,8 +11,9 @@ On Python 3.7 + scipy 1.1.0 + numpy 1.15.4 + Pillow 5.3.0 (whose wheel bundles I
   optimised, gray, CMYK, qualities 50 to 95, odd sizes;
 - ``cases.json`` + ``arrays.npz``: ``scipy.misc.imread`` of each file with every ``mode``
   and with ``flatten=True`` (the array, or the exception type);
-- ``written/``: the files ``scipy.misc.imsave`` wrote for a set of arrays (compared by their
-  decoded pixels).
+- ``written/``: the files ``scipy.misc.imsave`` and ``toimage(...).save`` wrote (compared by their
+  decoded pixels): every size class, gray and colour, float input, each quality, subsampling,
+  ``optimize``, ``progressive``, the modes JPEG holds (and the exception for those it does not).
 """
 
 import os
@@ -84,6 +85,65 @@ for label, value in sorted(saved.items()):
     written = "imsave_%s.jpg" % label
     misc.imsave(os.path.join(out, "written", written), value)
     cases.append({"id": "imsave/%s" % label, "function": "imsave", "input": key, "written": written})
+
+# The encoder, swept: imsave of every size class (1 pixel, single rows/columns, partial and whole
+# 8x8 / 16x16 blocks), gray and colour, integer and float; toimage(...).save with each quality,
+# subsampling, optimize and progressive; the modes a JPEG can hold and the ones it cannot.
+rng = np.random.RandomState(2019)  # its own stream: the files above keep their bytes
+def stored(value):
+    key = "a%d" % len(arrays)
+    arrays[key] = value
+    return key
+
+def record_write(case_id, function, value, written, toimage_kwargs=None, params=None):
+    path = os.path.join(out, "written", written)
+    case = {"id": case_id, "function": function, "input": stored(value), "toimage": toimage_kwargs or {},
+            "params": params or {}}
+    try:
+        if function == "imsave":
+            misc.imsave(path, value)
+        else:
+            misc.toimage(value, **case["toimage"]).save(path, **case["params"])
+        case["written"] = written
+    except Exception as error:
+        case["outcome"] = {"error": type(error).__name__, "message": str(error)[:200]}
+        if os.path.exists(path):
+            os.remove(path)  # the empty file Pillow 5.3 left: tests/test_legacy_2018.py covers that
+    cases.append(case)
+
+sizes = [(1, 1), (1, 9), (9, 1), (2, 2), (5, 7), (8, 8), (8, 16), (16, 8), (9, 13), (15, 17), (16, 16),
+         (17, 33), (31, 47), (48, 64)]
+for height, width in sizes:
+    for kind, channels in (("rgb", 3), ("gray", 1)):
+        value = picture(height, width, channels)
+        value = value[..., 0] if channels == 1 else value
+        label = "sweep_u8_%s_%dx%d" % (kind, width, height)
+        record_write("imsave/" + label, "imsave", value, "imsave_%s.jpg" % label)
+for label, value in (("f4_gray", picture(13, 9, 1)[..., 0].astype(np.float32) * 0.5 + 3),
+                     ("f8_rgb_negative", picture(10, 14, 3).astype(np.float64) - 300.0),
+                     ("f8_constant", np.full((6, 5), 7.0)), ("i32_gray_wide", picture(9, 12, 1)[..., 0] * 1000),
+                     ("u16_rgb", picture(8, 9, 3).astype(np.uint16) * 257)):
+    record_write("imsave/sweep_" + label, "imsave", value, "imsave_sweep_%s.jpg" % label)
+colour, gray = picture(19, 23, 3), picture(19, 23, 1)[..., 0]
+for quality in (1, 5, 24, 25, 50, 75, 85, 95, 100):
+    for kind, value in (("rgb", colour), ("gray", gray)):
+        record_write("toimage_save/%s_q%d" % (kind, quality), "toimage_save", value,
+                     "toimage_%s_q%d.jpg" % (kind, quality), params={"quality": quality})
+for label, params in (("subsampling0", {"subsampling": 0}), ("subsampling1", {"subsampling": 1}),
+                      ("subsampling2", {"subsampling": 2}), ("q90_subsampling0", {"quality": 90, "subsampling": 0}),
+                      ("subsampling_444", {"subsampling": "4:4:4"}), ("subsampling_422", {"subsampling": "4:2:2"}),
+                      ("subsampling_default", {"subsampling": -1}), ("optimize_false", {"optimize": False}),
+                      ("optimize", {"optimize": True}), ("progressive", {"progressive": True}),
+                      ("q60_progressive_optimize", {"quality": 60, "progressive": True, "optimize": True})):
+    for kind, value in (("rgb", colour), ("gray", gray)):
+        record_write("toimage_save/%s_%s" % (kind, label), "toimage_save", value, "toimage_%s_%s.jpg" % (kind, label),
+                     params=params)
+four = np.concatenate([colour, gray[..., None]], axis=-1)
+for label, value, kwargs in (("ycbcr", colour, {"mode": "YCbCr"}), ("cmyk", four, {"mode": "CMYK"}),
+                             ("mode_1", gray, {"mode": "1"}), ("mode_p", gray, {"mode": "P"}),
+                             ("mode_p_rgb", colour, {"mode": "P"}), ("mode_i", gray, {"mode": "I"}),
+                             ("mode_f", gray.astype(np.float32), {"mode": "F"}), ("rgba", four, {"mode": "RGBA"})):
+    record_write("toimage_save/" + label, "toimage_save", value, "toimage_%s.jpg" % label, toimage_kwargs=kwargs)
 np.savez_compressed(os.path.join(out, "arrays.npz"), **arrays)
 with open(os.path.join(out, "cases.json"), "w") as handle:
     json.dump({"recorded_with": {"python": "%d.%d.%d" % sys.version_info[:3], "numpy": np.__version__,
