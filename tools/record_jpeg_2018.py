@@ -8,7 +8,8 @@ On Python 3.7 + scipy 1.1.0 + numpy 1.15.4 + Pillow 5.3.0 (whose wheel bundles I
 9c) it writes ``tests/fixtures/jpeg_2018``:
 
 - ``files/``: seeded JPEGs made by that Pillow: colour at 4:2:0, 4:2:2 and 4:4:4, progressive,
-  optimised, gray, CMYK, qualities 50 to 95, odd sizes;
+  optimised, gray, CMYK, qualities 50 to 95, odd sizes; and an edge sweep (1x1, single rows and
+  columns, one short of and one past an MCU) at each subsampling;
 - ``cases.json`` + ``arrays.npz``: ``scipy.misc.imread`` of each file with every ``mode``
   and with ``flatten=True`` (the array, or the exception type);
 - ``written/``: the files ``scipy.misc.imsave`` and ``toimage(...).save`` wrote (compared by their
@@ -62,10 +63,24 @@ save("rgb_420_q85_optimized_19x11.jpg", colour, "RGB", quality=85, optimize=True
 cmyk = np.concatenate([colour, picture(11, 19, 1)], axis=-1)
 save("cmyk_q80_19x11.jpg", cmyk, "CMYK", quality=80)
 
+# The decoder at the image edges, swept: single pixels, rows and columns, sizes one short of and
+# one past an MCU, at each subsampling (fancy upsampling reaches past the edge there).
+main_rng, rng = rng, np.random.RandomState(2020)  # its own stream: the cases below keep their inputs
+edge_files = set()
+for (height, width) in ((1, 1), (1, 17), (17, 1), (2, 3), (3, 2), (15, 16), (16, 15), (31, 47)):
+    tag = "%dx%d" % (width, height)
+    edge_colour = picture(height, width, 3)
+    for label, subsampling in (("444", 0), ("422", 1), ("420", 2)):
+        edge_files.add("edge_rgb_%s_%s.jpg" % (label, tag))
+        save("edge_rgb_%s_%s.jpg" % (label, tag), edge_colour, "RGB", quality=75, subsampling=subsampling)
+    edge_files.add("edge_gray_%s.jpg" % tag)
+    save("edge_gray_%s.jpg" % tag, picture(height, width, 1), "L", quality=75)
+rng = main_rng
+
 cases, arrays = [], {}
 modes = [None, "L", "P", "RGB", "RGBA", "CMYK", "YCbCr", "I", "F", "1", "LA"]
 for name in sorted(files):
-    for mode in modes:
+    for mode in ([None, "L", "RGB", "YCbCr"] if name in edge_files else modes):
         for flatten in (False, True):
             case_id = "imread/%s/%s/%s" % (name, mode, "flat" if flatten else "asis")
             try:
