@@ -192,3 +192,32 @@ def run_case(api, case):
             return api.fromimage(image, flatten=True)
         return api.fromimage(image, mode=case["from_mode"])
     raise ValueError(function)
+
+
+def recorded_output(outcome, outputs):
+    """The recorded array of a case: its slice of the flat outputs of its dtype."""
+    flat = outputs[outcome["dtype"]]
+    size = int(np.prod(outcome["shape"], dtype=np.int64))
+    return flat[outcome["offset"]:outcome["offset"] + size].reshape(outcome["shape"])
+
+
+def replay_problems(api, case, outputs):
+    """What differs between ``api``'s outcome of ``case`` and the recorded one (empty: bit-identical)."""
+    expected = case["outcome"]
+    try:
+        ours = np.asarray(run_case(api, case))
+    except Exception as error:
+        classes = [cls.__name__ for cls in type(error).__mro__]
+        if "error" not in expected:
+            return ["raised %r; scipy 1.1.0 returned %s" % (error, expected)]
+        return [] if expected["error"] in classes else ["raised %r; scipy 1.1.0 raised %s" % (error, expected["error"])]
+    if "error" in expected:
+        return ["returned; scipy 1.1.0 raised %s" % expected["error"]]
+    reference = recorded_output(expected, outputs)
+    if (ours.dtype.str, list(ours.shape)) != (reference.dtype.str, list(reference.shape)):
+        return ["%s %s instead of %s %s" % (ours.dtype.str, list(ours.shape), reference.dtype.str,
+                                            list(reference.shape))]
+    if ours.tobytes() != reference.tobytes():
+        different = ours.view(np.uint8) != reference.view(np.uint8)
+        return ["%d of %d bytes differ from scipy 1.1.0's" % (int(np.count_nonzero(different)), different.size)]
+    return []
