@@ -44,8 +44,30 @@ def truncated_luma(rgb: np.ndarray) -> np.ndarray:
     return gray
 
 
+#: ``Image.convert`` pairs (source -> targets) Pillow 5.3.0 refused with ValueError and Pillow 9.3.0
+#: performs (tools/record_conversions_2018.py, tests/fixtures/conversions_2018.json; no pair goes
+#: the other way): gray -> HSV, anything -> PA, colour -> LAB and LAB -> colour.
+CONVERSIONS_REFUSED_BY_PILLOW_5_3 = {
+    "1": ("HSV", "PA"), "L": ("HSV", "PA"), "LA": ("HSV", "PA"), "I": ("HSV", "PA"), "F": ("HSV", "PA"),
+    "I;16": ("HSV", "PA"), "I;16L": ("HSV", "PA"), "I;16B": ("HSV", "PA"),
+    "P": ("PA",), "CMYK": ("PA",), "YCbCr": ("PA",), "HSV": ("PA",), "RGBa": ("PA",),
+    "RGB": ("LAB", "PA"), "RGBA": ("LAB", "PA"), "RGBX": ("LAB", "PA"),
+    "LAB": ("RGB", "RGBA", "RGBX"),
+}
+
+
+def refused_conversion(source: str, target: str) -> bool:
+    """Whether Pillow 5.3.0 refused a conversion that Pillow 9.3.0 performs."""
+    return target in CONVERSIONS_REFUSED_BY_PILLOW_5_3.get(source, ())
+
+
 def convert(image: Image.Image, mode: str) -> Optional[Image.Image]:
-    """Pillow 5.3's ``image.convert(mode)`` where it differs from Pillow 9.3's; None where it does not."""
+    """Pillow 5.3's ``image.convert(mode)`` where it differs from Pillow 9.3's; None where it does not.
+
+    Raises ValueError for the conversions Pillow 5.3 refused."""
+    if refused_conversion(image.mode, mode):
+        raise ValueError("conversion from %s to %s not supported (as with scipy 1.1.0's Pillow 5.3, reference "
+                         "2018)" % (image.mode, mode))
     if mode == "P" and image.mode in ("RGB", "CMYK", "YCbCr"):
         return to_web_palette(image if image.mode == "RGB" else image.convert("RGB"))
     if mode == "I;16" and image.mode in ("I", "I;16"):
@@ -56,7 +78,8 @@ def convert(image: Image.Image, mode: str) -> Optional[Image.Image]:
         return None
     rgb_image = image if image.mode in ("RGB", "RGBA", "RGBX") else image.convert("RGBA" if _has_alpha(image) else
                                                                              "RGB")
-    gray = Image.fromarray(truncated_luma(np.asarray(rgb_image)), "L")
+    # uint8 2-D gives L; no mode argument anywhere here: Pillow 11.3-12.x deprecated fromarray's
+    gray = Image.fromarray(truncated_luma(np.asarray(rgb_image)))
     if mode == "L":
         return gray
     if mode == "I":
@@ -147,7 +170,7 @@ def rotate(image: Image.Image, angle: float, resample: Any) -> Image.Image:
         return image.rotate(angle, resample=resample)
     premultiplied = _resample.premultiply(np.asarray(image))
     rotated = Image.frombytes("RGBA", image.size, premultiplied.tobytes()).rotate(angle, resample=resample)
-    return Image.fromarray(_resample.unpremultiply(np.asarray(rotated)), "RGBA")
+    return Image.fromarray(_resample.unpremultiply(np.asarray(rotated)))  # uint8 (h, w, 4): RGBA
 
 
 # --- JPEG: IJG libjpeg 9c, as bundled with Pillow 5.3.0's wheels ------------------------------------
@@ -191,7 +214,7 @@ def jpeg_decode(source: Any) -> Optional[Image.Image]:
         samples = np.array(decoded.spatial)
     if samples.ndim == 3 and samples.shape[-1] == 1:
         samples = samples[..., 0]
-    return Image.fromarray(samples, "L" if samples.ndim == 2 else "RGB")
+    return Image.fromarray(samples)  # uint8 2-D: L, (h, w, 3): RGB
 
 
 #: Pillow's ``subsampling`` values -> libjpeg sampling factors of the first component, as jpeglib takes
@@ -262,5 +285,5 @@ def tiff_ycbcr_as_rgb(image: Image.Image, data: bytes) -> Optional[Image.Image]:
         return None
 
 
-__all__ = ["truncated_luma", "convert", "nearest_resize_premultiplied", "rotate", "is_jpeg", "jpeg_decode",
-           "jpeg_encode", "tiff_ycbcr_as_rgb"]
+__all__ = ["CONVERSIONS_REFUSED_BY_PILLOW_5_3", "refused_conversion", "truncated_luma", "convert",
+           "nearest_resize_premultiplied", "rotate", "is_jpeg", "jpeg_decode", "jpeg_encode", "tiff_ycbcr_as_rgb"]

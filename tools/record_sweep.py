@@ -2,7 +2,9 @@
 
 Usage (from the repository root, network access to the package index needed)::
 
-    python tools/record_sweep.py            # writes tests/fixtures/sweep/
+    python tools/record_sweep.py               # writes tests/fixtures/sweep/
+    python tools/record_sweep.py --stack 2018  # writes tests/fixtures/sweep_2018/ (Python 3.7,
+                                               # numpy 1.15.4, Pillow 5.3.0: reference 2018)
 
 Builds (or reuses) the reference venv of ``tools/record_legacy.py`` (Python 3.11,
 numpy 1.23.5, Pillow 9.3.0), extracts scipy 1.1.0's ``scipy/misc/pilutil.py`` from its
@@ -54,11 +56,18 @@ print("recorded %d cases (%d errors)" % (len(cases), sum("error" in case["outcom
 
 
 def main():
+    import argparse
+
     import record_legacy
     import scipy_wheel
 
-    python = record_legacy.environment("reference")
-    out = os.path.join(ROOT, "tests", "fixtures", "sweep")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stack", choices=("reference", "2018"), default="reference",
+                        help="reference: numpy 1.23.5 + Pillow 9.3.0 (tests/fixtures/sweep); 2018: Python 3.7 + "
+                             "numpy 1.15.4 + Pillow 5.3.0 (tests/fixtures/sweep_2018)")
+    stack = parser.parse_args().stack
+    python = record_legacy.environment(stack)
+    out = os.path.join(ROOT, "tests", "fixtures", "sweep" if stack == "reference" else "sweep_2018")
     os.makedirs(out, exist_ok=True)
     with tempfile.TemporaryDirectory() as temp:
         pilutil, = scipy_wheel.extract("scipy/misc/pilutil.py", temp)
