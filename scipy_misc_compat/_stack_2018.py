@@ -239,7 +239,7 @@ def jpeg_encode(image: Image.Image, params: Optional[Dict[str, Any]] = None) -> 
     subsampling = params.get("subsampling", -1)
     whole_number = isinstance(quality, (int, np.integer)) and not isinstance(quality, bool)
     if (space is None or not set(params) <= _ENCODER_OPTIONS or not whole_number or not 1 <= quality <= 100
-            or (subsampling != -1 and subsampling not in _SUBSAMPLING)):
+            or (subsampling != -1 and not (isinstance(subsampling, (int, str)) and subsampling in _SUBSAMPLING))):
         return None
     jpeglib = _jpeglib()
     samples = np.asarray(image)

@@ -102,3 +102,14 @@ def test_without_jpeglib_reference_2018_says_what_to_install(tmp_path):
             % os.path.join(FIXTURES, "files", "gray_q75_8x8.jpg"))
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "pip install 'scipy-misc-compat[reference2018]'" in completed.stdout, completed.stdout + completed.stderr
+
+
+def test_other_save_options_leave_the_file_to_the_installed_pillow(tmp_path):
+    picture = np.arange(8 * 8 * 3, dtype=np.uint8).reshape(8, 8, 3)
+    with scipy_misc_compat.use_reference("2018"):
+        scipy_misc_compat.toimage(picture).save(str(tmp_path / "dpi.jpg"), dpi=(300, 300))
+        with pytest.raises(TypeError):  # Pillow's own complaint, not ours
+            scipy_misc_compat.toimage(picture).save(str(tmp_path / "bad.jpg"), subsampling=[2, 2])
+    with Image.open(str(tmp_path / "dpi.jpg")) as saved:
+        assert saved.info["dpi"] == (300, 300)
+    assert sorted(os.listdir(str(tmp_path))) == ["dpi.jpg"]
