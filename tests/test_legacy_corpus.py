@@ -2,7 +2,8 @@
 
 The corpus (``tests/data/legacy_corpus``) mixes ``scipy.misc`` with the numpy/Pillow names that
 died with it; ``tools/record_corpus.py`` recorded each script's output on the stack it ran on
-(README there). Here each runs through ``scipy-misc-compat run`` (legacy aliases on by default),
+(README there). Here each runs through ``scipy-misc-compat run`` (legacy aliases on by default;
+``--reference 2018`` where the script's header asks for it),
 and the corpus's own pytest suite through ``pytest --scipy-misc-compat-legacy-aliases``.
 The datasets come from scipy 1.1.0's wheel through ``SCIPY_MISC_COMPAT_DATASETS`` (no network).
 """
@@ -22,19 +23,46 @@ HAVE_SCIPY = importlib.util.find_spec("scipy") is not None
 NEEDS_SCIPY = {"lectures_face.py"}  # scipy.ndimage.imread: only where scipy itself is installed
 
 
+def run_options(script):
+    """The ``run`` options a script's header asks for (``# replayed with: --reference 2018``)."""
+    with open(script) as handle:
+        header = [handle.readline().strip() for _ in range(2)]
+    prefix = "# replayed with: "
+    return next((line[len(prefix):].split() for line in header if line.startswith(prefix)), [])
+
+
+def run_script(script, datasets, out, options):
+    environment = dict(os.environ, SCIPY_MISC_COMPAT_DATASETS=datasets)
+    environment.pop("SCIPY_MISC_COMPAT_REFERENCE", None)
+    return subprocess.run([sys.executable, "-m", "scipy_misc_compat", "run"] + options + [script, str(out)],
+                          capture_output=True, text=True, env=environment)
+
+
+def recorded_output(script):
+    with open(os.path.join(ROOT, "tests", "fixtures", "legacy_corpus", os.path.basename(script)[:-3] + ".txt")) as f:
+        return f.read()
+
+
 @pytest.mark.parametrize("script", SCRIPTS, ids=[os.path.basename(s) for s in SCRIPTS])
 def test_script_prints_what_it_printed_on_its_stack(script, scipy_1_1_0_datasets, tmp_path):
-    environment = dict(os.environ, SCIPY_MISC_COMPAT_DATASETS=scipy_1_1_0_datasets)
-    completed = subprocess.run([sys.executable, "-m", "scipy_misc_compat", "run", script, str(tmp_path)],
-                               capture_output=True, text=True, env=environment)
+    completed = run_script(script, scipy_1_1_0_datasets, tmp_path, run_options(script))
     if os.path.basename(script) in NEEDS_SCIPY and not HAVE_SCIPY:
         # Without scipy, `run` provides scipy.misc alone: scipy.ndimage says what is missing.
         assert completed.returncode == 1 and "pip install scipy" in completed.stderr, completed.stderr
         return
     assert completed.returncode == 0, completed.stderr
-    recorded = os.path.join(ROOT, "tests", "fixtures", "legacy_corpus", os.path.basename(script)[:-3] + ".txt")
-    with open(recorded) as handle:
-        assert completed.stdout == handle.read()
+    assert completed.stdout == recorded_output(script)
+
+
+def test_a_2018_pipeline_needs_reference_2018(scipy_1_1_0_datasets, tmp_path):
+    """The JPEG dataset script's 2018 numbers come back only with --reference 2018 (libjpeg 9, Pillow 5.3)."""
+    script = os.path.join(CORPUS, "jpeg_dataset_prep.py")
+    assert run_options(script) == ["--reference", "2018"]
+    default = run_script(script, scipy_1_1_0_datasets, tmp_path, [])
+    assert default.returncode == 0, default.stderr
+    printed, recorded = default.stdout.splitlines(), recorded_output(script).splitlines()
+    differing = [line for line, old in zip(printed, recorded) if line != old]
+    assert len(printed) == len(recorded) and len(differing) >= 6, differing  # every line with pixels in it
 
 
 def test_scripts_stop_without_the_legacy_aliases(tmp_path):

@@ -10,7 +10,8 @@ Scripts under ``tests/data/legacy_corpus`` say where they are recorded in their 
   ``np.int``, ``np.bool``, ``Image.ANTIALIAS``: deprecated, warnings silenced), with scipy
   1.1.0's ``scipy/misc/pilutil.py`` (from its wheel) served as ``scipy.misc``;
 - ``# recorded on: 2018``: Python 3.7 with scipy 1.1.0 itself installed (numpy 1.15.4, Pillow
-  5.3.0), for scripts that need its datasets or ``scipy.ndimage.imread``.
+  5.3.0), for scripts that need its datasets or ``scipy.ndimage.imread``, or whose numbers are
+  the 2018 stack's (those say ``# replayed with: --reference 2018`` on their second line).
 
 Writes ``tests/fixtures/legacy_corpus/NAME.txt`` (what each printed).
 """
