@@ -28,6 +28,8 @@ def pytest_addoption(parser: Any) -> None:
     group.addoption("--scipy-misc-compat-legacy-aliases", action="store_true", default=False,
                     help="--scipy-misc-compat, and restore the numpy/Pillow names legacy code used beside scipy.misc "
                          "(np.float, np.int, Image.ANTIALIAS, ...) with their old meaning")
+    # The choices are spelled out (REFERENCES, FAILED_SAVES; tests/test_run_and_plugin.py checks them):
+    # importing the package here would load numpy and Pillow into every pytest run of the machine.
     group.addoption("--scipy-misc-compat-reference", choices=("2018", "2022"), default=None,
                     help="the stack whose results the legacy functions reproduce: 2018 (Pillow 5.3, libjpeg 9c) or "
                          "2022 (Pillow 9.3, the default); as SCIPY_MISC_COMPAT_REFERENCE")

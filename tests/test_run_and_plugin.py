@@ -114,3 +114,22 @@ def test_plugin_reference_and_failed_saves_options(tmp_path):
         assert completed.returncode == 0, options + [completed.stdout + completed.stderr]
     refused = pytest_in(str(project), "--scipy-misc-compat-reference", "1999")
     assert refused.returncode != 0 and "invalid choice: '1999'" in refused.stderr
+
+
+def test_plugin_choices_are_the_package_s():
+    import argparse
+
+    import scipy_misc_compat._reference as reference
+    from scipy_misc_compat import pytest_plugin
+
+    class Group:
+        def __init__(self):
+            self.options = {}
+
+        def addoption(self, name, **kwargs):
+            self.options[name] = kwargs
+
+    group = Group()
+    pytest_plugin.pytest_addoption(argparse.Namespace(getgroup=lambda name: group))
+    assert set(group.options["--scipy-misc-compat-reference"]["choices"]) == set(reference.REFERENCES)
+    assert set(group.options["--scipy-misc-compat-failed-saves"]["choices"]) == set(reference.FAILED_SAVES)
