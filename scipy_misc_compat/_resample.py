@@ -42,6 +42,7 @@ from typing import Any, Callable, Dict, NamedTuple, Optional, Tuple
 import numpy as np
 from PIL import Image
 
+from . import _reference
 from ._convert import image_from_pixels
 from ._engine import map_row_ranges
 
@@ -57,7 +58,8 @@ NEAREST, LANCZOS, BILINEAR, BICUBIC = 0, 1, 2, 3
 PRECISION_BITS = 22
 #: Modes whose bands are 8-bit and resampled with fixed-point weights.
 EIGHT_BIT_MODES = ("L", "LA", "La", "RGB", "RGBA", "RGBa", "RGBX", "CMYK", "YCbCr", "LAB", "HSV")
-#: Modes resampled premultiplied by alpha (any filter but NEAREST), and their premultiplied forms.
+#: Modes resampled premultiplied by alpha (any filter but NEAREST; under reference 2018 NEAREST too),
+#: and their premultiplied forms.
 PREMULTIPLIED = {"LA": "La", "RGBA": "RGBa"}
 
 
@@ -274,12 +276,17 @@ def resize_pixels(pixels: np.ndarray, mode: str, width: int, height: int, resamp
         return pixels.copy()
     if mode in ("1", "P"):
         resample = NEAREST
-    if resample == NEAREST:
+    # Pillow 8.2 stopped premultiplying for NEAREST (python-pillow/Pillow#5304); reference 2018 is Pillow 5.3
+    premultiplied = mode in PREMULTIPLIED and (resample != NEAREST or _reference.is_2018())
+    if resample == NEAREST and not premultiplied:
         return nearest_resize(pixels, width, height)
     bands = pixels if pixels.ndim == 3 else pixels[:, :, None]
-    if mode in PREMULTIPLIED:
-        return unpremultiply(convolution_resize(premultiply(bands), width, height, resample))
-    resized = convolution_resize(bands, width, height, resample)
+    if premultiplied:
+        bands = premultiply(bands)
+    resized = nearest_resize(bands, width, height) if resample == NEAREST else convolution_resize(
+        bands, width, height, resample)
+    if premultiplied:
+        resized = unpremultiply(resized)
     return resized if pixels.ndim == 3 else resized[:, :, 0]
 
 

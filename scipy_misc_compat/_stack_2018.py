@@ -3,7 +3,9 @@
 Each function here reproduces one behaviour of scipy 1.1.0 on Python 3.7 + numpy 1.15.4 +
 Pillow 5.3.0 that later Pillow changed, learned from the release notes and checked against
 the 2018 recording (``tests/fixtures/legacy_2018``, ``tests/test_legacy_2018.py``). The
-legacy functions call them only when ``_reference.is_2018()``.
+legacy functions call them only when ``_reference.is_2018()``. NEAREST resizing of RGBA through
+premultiplied alpha (Pillow < 8.2) is decided where every resize is, in
+``_resample.resize_pixels``.
 """
 
 from __future__ import annotations
@@ -155,14 +157,6 @@ def _has_alpha(image: Image.Image) -> bool:
     return image.mode == "P" and "transparency" in image.info
 
 
-def nearest_resize_premultiplied(pixels: np.ndarray, width: int, height: int) -> np.ndarray:
-    """Pillow < 8.2 resized RGBA with NEAREST through premultiplied RGBa, as every other filter
-    (a same-size resize was a plain copy)."""
-    if pixels.shape[:2] == (height, width):
-        return pixels.copy()
-    return _resample.unpremultiply(_resample.nearest_resize(_resample.premultiply(pixels), width, height))
-
-
 def rotate(image: Image.Image, angle: float, resample: Any) -> Image.Image:
     """Pillow < 8.2 rotated RGBA through premultiplied RGBa with NEAREST too (0 and 180 degrees
     were a copy and a transposition, as they still are)."""
@@ -286,4 +280,4 @@ def tiff_ycbcr_as_rgb(image: Image.Image, data: bytes) -> Optional[Image.Image]:
 
 
 __all__ = ["CONVERSIONS_REFUSED_BY_PILLOW_5_3", "refused_conversion", "truncated_luma", "convert",
-           "nearest_resize_premultiplied", "rotate", "is_jpeg", "jpeg_decode", "jpeg_encode", "tiff_ycbcr_as_rgb"]
+           "rotate", "is_jpeg", "jpeg_decode", "jpeg_encode", "tiff_ycbcr_as_rgb"]

@@ -81,9 +81,6 @@ def legacy_imresize(arr: Any, size: Any, interp: str = "bilinear", mode: Optiona
         # fromimage converts P and 1 images; a size Pillow refuses raises its error, as in scipy 1.1.0.
         return legacy_fromimage(_resample.resize_image(image.to_image(), width_height, resample))
     # fromimage of these modes is the pixel array itself (uint8, int32 or float32).
-    if image.mode == "RGBA" and resample == _resample.NEAREST and _reference.is_2018():
-        from . import _stack_2018  # reference 2018 only
-        return _stack_2018.nearest_resize_premultiplied(image.pixels, new_size[0], new_size[1])
     return _resample.resize_pixels(image.pixels, image.mode, new_size[0], new_size[1], resample)
 
 
