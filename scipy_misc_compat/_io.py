@@ -65,15 +65,28 @@ def open_image(name: Any) -> Image.Image:
 
 
 def _open_as_in_2018(name: Any) -> Image.Image:
-    """Reference 2018: open ``name`` as Pillow 5.3 did (JPEG by libjpeg 9c, YCbCr TIFF as RGB)."""
+    """Reference 2018: open ``name`` as Pillow 5.3 did (JPEG by libjpeg 9c, YCbCr TIFF as RGB).
+
+    A path is read once, by whichever decoder the first bytes call for (jpeglib reads
+    the path itself); a file object is read into memory, as Pillow would buffer it."""
     from . import _stack_2018  # only for reference 2018 (it imports the resampling code)
-    data = read_bytes(name)
-    if _stack_2018.is_jpeg(data):
-        decoded = _stack_2018.jpeg_decode(name if is_path(name) else data)  # jpeglib reads the path itself
+    if is_path(name):
+        with open(os.fsdecode(name), "rb") as handle:
+            head = handle.read(len(_stack_2018.JPEG_SIGNATURE))
+        source: Any = name
+    else:
+        data = read_bytes(name)
+        head, source = data, io.BytesIO(data)
+    if _stack_2018.is_jpeg(head):
+        decoded = _stack_2018.jpeg_decode(name if is_path(name) else data)
         if decoded is not None:
             return decoded
-    image = Image.open(io.BytesIO(data))
-    return _stack_2018.tiff_ycbcr_as_rgb(image, data) or image
+    image = Image.open(source)
+    as_rgb = _stack_2018.tiff_ycbcr_as_rgb(image)
+    if as_rgb is None:
+        return image
+    image.close()  # its samples are copied: the file it holds is no longer needed
+    return as_rgb
 
 
 def check_readable(name: Any) -> None:

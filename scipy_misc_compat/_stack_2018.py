@@ -10,9 +10,10 @@ premultiplied alpha (Pillow < 8.2) is decided where every resize is, in
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Iterator, Optional
 
 import numpy as np
 from PIL import Image
@@ -174,7 +175,7 @@ def rotate(image: Image.Image, angle: float, resample: Any) -> Image.Image:
 # with quality 75 and libjpeg's defaults (4:2:0, no optimisation) gives its files. Colour
 # spaces other than gray, RGB and YCbCr (CMYK) stay with the installed Pillow.
 
-_JPEG_SIGNATURE = b"\xff\xd8\xff"
+JPEG_SIGNATURE = b"\xff\xd8\xff"
 _JPEG_SPACES = {"L": "JCS_GRAYSCALE", "RGB": "JCS_RGB", "YCbCr": "JCS_YCbCr"}
 
 
@@ -187,16 +188,22 @@ def _jpeglib() -> Any:
     return jpeglib
 
 
+@contextlib.contextmanager
+def _scratch_jpeg() -> Iterator[str]:
+    """A path in a fresh temporary directory: jpeglib reads and writes named files only."""
+    with tempfile.TemporaryDirectory() as directory:
+        yield os.path.join(directory, "image.jpg")
+
+
 def is_jpeg(data: bytes) -> bool:
-    return data[:3] == _JPEG_SIGNATURE
+    return data[:len(JPEG_SIGNATURE)] == JPEG_SIGNATURE
 
 
 def jpeg_decode(source: Any) -> Optional[Image.Image]:
     """Pillow 5.3's decoding of a JPEG file (a path, or its bytes): gray -> L, colour -> RGB; None for
     CMYK and other colour spaces. jpeglib reads paths only, so bytes go through a temporary file."""
     if isinstance(source, bytes):
-        with tempfile.TemporaryDirectory() as directory:
-            path = os.path.join(directory, "image.jpg")
+        with _scratch_jpeg() as path:
             with open(path, "wb") as handle:
                 handle.write(source)
             return jpeg_decode(path)
@@ -240,8 +247,7 @@ def jpeg_encode(image: Image.Image, params: Optional[Dict[str, Any]] = None) -> 
     if samples.ndim == 2:
         samples = samples[..., np.newaxis]
     flags = ["+FORCE_BASELINE"] + (["+OPTIMIZE_CODING"] if params.get("optimize") else [])
-    with tempfile.TemporaryDirectory() as directory:
-        path = os.path.join(directory, "image.jpg")
+    with _scratch_jpeg() as path:
         with jpeglib.version("9c"):
             encoded = jpeglib.from_spatial(np.ascontiguousarray(samples),
                                            in_color_space=getattr(jpeglib.Colorspace, space))
@@ -261,23 +267,26 @@ def jpeg_encode(image: Image.Image, params: Optional[Dict[str, Any]] = None) -> 
 _PHOTOMETRIC, _COMPRESSION, _STRIP_OFFSETS, _STRIP_BYTE_COUNTS, _BITS = 262, 259, 273, 279, 258
 
 
-def tiff_ycbcr_as_rgb(image: Image.Image, data: bytes) -> Optional[Image.Image]:
+def tiff_ycbcr_as_rgb(image: Image.Image) -> Optional[Image.Image]:
     """Pillow 5.3 read an uncompressed 8-bit YCbCr TIFF as mode RGB holding the YCbCr samples
     (Pillow 9.3 failed on it, later Pillow opens it as YCbCr). ``image`` is the file opened by
-    Pillow, ``data`` its bytes. None for any other file."""
+    Pillow; its strips are read from its file only for such a TIFF. None for any other file."""
     if image.format != "TIFF":
         return None
     try:
         tags = image.tag_v2  # type: ignore[attr-defined]
         if tags.get(_PHOTOMETRIC) != 6 or tags.get(_COMPRESSION, 1) != 1 or tuple(tags.get(_BITS, ())) != (8, 8, 8):
             return None
-        strips = b"".join(data[offset:offset + count]
-                          for offset, count in zip(tags[_STRIP_OFFSETS], tags[_STRIP_BYTE_COUNTS]))
+        file: Any = image.fp  # type: ignore[attr-defined]  # the file Pillow opened it from (an ImageFile)
+        strips = []
+        for offset, count in zip(tags[_STRIP_OFFSETS], tags[_STRIP_BYTE_COUNTS]):
+            file.seek(offset)
+            strips.append(file.read(count))
         width, height = image.size
-        return Image.frombytes("RGB", (width, height), strips[:width * height * 3])
+        return Image.frombytes("RGB", (width, height), b"".join(strips)[:width * height * 3])
     except Exception:  # not a TIFF whose tags Pillow can parse: Pillow's own error follows
         return None
 
 
 __all__ = ["CONVERSIONS_REFUSED_BY_PILLOW_5_3", "refused_conversion", "truncated_luma", "convert",
-           "rotate", "is_jpeg", "jpeg_decode", "jpeg_encode", "tiff_ycbcr_as_rgb"]
+           "rotate", "JPEG_SIGNATURE", "is_jpeg", "jpeg_decode", "jpeg_encode", "tiff_ycbcr_as_rgb"]
