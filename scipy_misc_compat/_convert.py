@@ -181,16 +181,30 @@ def as_scipy_era_mode(image: Image.Image) -> Image.Image:
     return image
 
 
+def _refused_by(source: str, target: str) -> Optional[str]:
+    """The Pillow release under scipy 1.1.0 (of the reference in use) that refused this conversion, or None.
+
+    Pillow 5.3 (reference 2018) refused every pair Pillow 9.3 refused, and 30 more."""
+    if _compat.pillow_9_3_refused_conversion(source, target):
+        return "5.3" if _reference.is_2018() else "9.3"
+    if _reference.is_2018():
+        from . import _stack_2018  # lazily: it imports _resample, which imports this module
+        return "5.3" if _stack_2018.refused_conversion(source, target) else None
+    return None
+
+
 def convert_as_scipy_era(image: Image.Image, mode: str) -> Image.Image:
     """``image.convert(mode)``, refusing what scipy 1.1.0's Pillow refused (reference 2018: as Pillow 5.3)."""
+    refused_by = _refused_by(image.mode, mode)
+    if refused_by:
+        raise ValueError("conversion from %s to %s not supported (as with scipy 1.1.0's Pillow %s; newer "
+                         "Pillow converts it: call image.convert(%r) directly for that)"
+                         % (image.mode, mode, refused_by, mode))
     if _reference.is_2018():
-        from . import _stack_2018  # imports _resample, which imports this module
+        from . import _stack_2018
         converted = _stack_2018.convert(image, mode)
         if converted is not None:
             return converted
-    if _compat.pillow_9_3_refused_conversion(image.mode, mode):
-        raise ValueError("conversion from %s to %s not supported (as with scipy 1.1.0's Pillow 9.3; newer "
-                         "Pillow converts it: call image.convert(%r) directly for that)" % (image.mode, mode, mode))
     if _compat.pillow_9_3_converted_through_rgb(image.mode, mode):
         image = image.convert("RGB")
     try:

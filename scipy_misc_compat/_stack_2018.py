@@ -67,10 +67,7 @@ def refused_conversion(source: str, target: str) -> bool:
 def convert(image: Image.Image, mode: str) -> Optional[Image.Image]:
     """Pillow 5.3's ``image.convert(mode)`` where it differs from Pillow 9.3's; None where it does not.
 
-    Raises ValueError for the conversions Pillow 5.3 refused."""
-    if refused_conversion(image.mode, mode):
-        raise ValueError("conversion from %s to %s not supported (as with scipy 1.1.0's Pillow 5.3, reference "
-                         "2018)" % (image.mode, mode))
+    (The conversions it refused are refused before, in ``_convert.convert_as_scipy_era``.)"""
     if mode == "P" and image.mode in ("RGB", "CMYK", "YCbCr"):
         return to_web_palette(image if image.mode == "RGB" else image.convert("RGB"))
     if mode == "I;16" and image.mode in ("I", "I;16"):
