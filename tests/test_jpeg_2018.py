@@ -2,15 +2,13 @@
 
 ``tools/record_jpeg_2018.py`` made the files with Pillow 5.3.0 (4:2:0 / 4:2:2 / 4:4:4,
 progressive, optimised, gray, CMYK, qualities 50-95, odd sizes, and the image edges at each
-subsampling) and recorded what
-scipy 1.1.0's ``imread`` returned for each ``mode`` and ``flatten``, and the files its
+subsampling) and recorded what scipy 1.1.0's ``imread`` returned for each ``mode`` and ``flatten``, and the files its
 ``imsave`` and ``toimage(...).save`` wrote (sizes from 1x1, float input, qualities 1-100,
 each subsampling, optimize, progressive, every mode): compared here by their decoded
 pixels and then byte for byte.
 """
 
 import io
-import json
 import os
 
 import numpy as np
@@ -18,21 +16,10 @@ import pytest
 from PIL import Image
 
 import scipy_misc_compat
+from legacy_fixture_codec import load_fixture_set
 
-FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures", "jpeg_2018")
-with open(os.path.join(FIXTURES, "cases.json")) as _handle:
-    MANIFEST = json.load(_handle)
-with np.load(os.path.join(FIXTURES, "arrays.npz")) as _arrays:
-    ARRAYS = dict(_arrays)
+FIXTURES, MANIFEST, ARRAYS = load_fixture_set("jpeg_2018", "cases.json", "arrays.npz")
 CASES = MANIFEST["cases"]
-
-#: Cases not reproduced, each with the reason (the test checks that they still differ): none.
-NOT_REPRODUCED: dict = {}
-
-
-def not_reproduced(case_id):
-    return next((why for (start, part), why in NOT_REPRODUCED.items()
-                 if case_id.startswith(start) and part in case_id), None)
 
 
 def run(case, tmp_path):
@@ -77,11 +64,7 @@ def test_reference_2018_reads_and_writes_jpeg_as_scipy_1_1_0_did(case, tmp_path)
             if expected and expected in [cls.__name__ for cls in type(error).__mro__]:
                 return
             problems = ["%s: %s" % (type(error).__name__, error)]
-    why = not_reproduced(case["id"])
-    if why:
-        assert problems, "%s now matches: remove it from NOT_REPRODUCED (%s)" % (case["id"], why)
-    else:
-        assert not problems, (case["id"], problems)
+    assert not problems, (case["id"], problems)  # every case: none is left unreproduced
 
 
 def test_catalogue_was_recorded_on_the_2018_stack():
