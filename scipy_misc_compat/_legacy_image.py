@@ -29,11 +29,15 @@ def format_from_name(fp: Any) -> Optional[str]:
     return Image.registered_extensions().get(extension)
 
 
+def sixteen_bit_gray(samples: np.ndarray) -> Image.Image:
+    """The ``I;16`` image of a 2-D array of little-endian 16-bit samples (signed ones read as unsigned)."""
+    height, width = samples.shape
+    return Image.frombuffer("I;16", (width, height), np.ascontiguousarray(samples), "raw", "I;16", 0, 1)
+
+
 def as_sixteen_bit_gray(image: Image.Image) -> Image.Image:
     """A mode ``I`` image as the ``I;16`` image that scipy-era Pillow wrote to PNG (clipped)."""
-    values = np.asarray(image, dtype=np.int32)
-    clipped = np.clip(values, 0, 65535).astype("<u2")
-    return Image.frombytes("I;16", image.size, clipped.tobytes())
+    return sixteen_bit_gray(np.clip(np.asarray(image, dtype=np.int32), 0, 65535).astype("<u2"))
 
 
 class LegacyImage(Image.Image):
@@ -66,4 +70,4 @@ def as_legacy_image(image: Image.Image) -> LegacyImage:
     return image  # type: ignore[return-value]
 
 
-__all__ = ["LegacyImage", "as_legacy_image", "format_from_name", "as_sixteen_bit_gray"]
+__all__ = ["LegacyImage", "as_legacy_image", "format_from_name", "sixteen_bit_gray", "as_sixteen_bit_gray"]

@@ -19,6 +19,7 @@ import numpy as np
 from PIL import Image
 
 from . import _resample
+from ._legacy_image import sixteen_bit_gray
 
 #: Colour modes whose conversion to gray Pillow < 7.0 truncated instead of rounding.
 _COLOUR_SOURCES = ("RGB", "RGBA", "RGBX", "CMYK", "P")
@@ -112,7 +113,7 @@ def to_web_palette(image: Image.Image) -> Image.Image:
         _resample._resample_kernels.dither(rgb, cells, palette, indices)
     else:
         _dither_python(rgb, cells, palette, indices)
-    result = Image.frombytes("P", image.size, indices.tobytes())
+    result = Image.fromarray(indices)  # L; putpalette makes it P
     result.putpalette(palette.tobytes())
     return result
 
@@ -146,8 +147,7 @@ def _dither_python(rgb: np.ndarray, cells: np.ndarray, palette: np.ndarray, out:
 def _to_i16_clipped_signed(image: Image.Image) -> Image.Image:
     """Pillow 5.3's I -> I;16: clipped to the int16 range, its low 16 bits kept (Pillow 9.3 clips to
     0..65535), so 40000 became 32767 and -5 became 32768 (-32768)."""
-    clipped = np.clip(np.asarray(image), -32768, 32767).astype("<i2")  # int32 (I) or uint16 (I;16) in
-    return Image.frombytes("I;16", image.size, clipped.tobytes())  # the same 16 bits, read as unsigned
+    return sixteen_bit_gray(np.clip(np.asarray(image), -32768, 32767).astype("<i2"))  # from I (int32) or I;16
 
 
 def _has_alpha(image: Image.Image) -> bool:
@@ -161,7 +161,7 @@ def rotate(image: Image.Image, angle: float, resample: Any) -> Image.Image:
     if image.mode != "RGBA" or resample != _resample.NEAREST or angle % 360.0 in (0.0, 180.0):
         return image.rotate(angle, resample=resample)
     premultiplied = _resample.premultiply(np.asarray(image))
-    rotated = Image.frombytes("RGBA", image.size, premultiplied.tobytes()).rotate(angle, resample=resample)
+    rotated = Image.fromarray(premultiplied).rotate(angle, resample=resample)  # RGBA holding RGBa samples
     return Image.fromarray(_resample.unpremultiply(np.asarray(rotated)))  # uint8 (h, w, 4): RGBA
 
 
