@@ -7,7 +7,7 @@ from ._errors import (ChannelAxisError, ImageTooLargeError, NotAnArrayError, Uni
 from ._exact_codecs import ExactStorageError
 from ._install import install, installed, is_installed, uninstall
 from ._legacy_image import LegacyImage
-from ._reference import failed_saves, reference, use_reference
+from .references import current_reference, failed_saves, reference, use_reference
 from ._transform import UnknownInterpolationError
 from .legacy import bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage
 from ._info import show_config
@@ -20,6 +20,6 @@ __all__ = [
     "ImageTooLargeError", "UnknownInterpolationError", "ExactStorageError",
     "DataChangedWarning", "warn_on_data_change", "LEGACY_ALIASES", "LegacyAlias", "LegacyAliasWarning",
     "warn_on_legacy_aliases", "install", "uninstall", "installed", "is_installed", "misc", "show_config",
-    "reference", "use_reference", "failed_saves",
+    "reference", "current_reference", "use_reference", "failed_saves",
     "__version__",
 ]

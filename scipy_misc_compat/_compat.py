@@ -71,52 +71,6 @@ def pillow_opens_16bit_png_as_i16() -> bool:
         return reopened.mode == "I;16"
 
 
-#: ``Image.convert`` pairs (source mode -> targets) that Pillow 9.3.0, scipy 1.1.0's reference,
-#: refused with ``ValueError`` and a newer Pillow performs. Measured by converting a new image of
-#: every mode to every mode on Pillow 9.3.0, 10.4.0, 11.3.0, 12.1.0 and 13.0.0;
-#: ``tests/test_pillow_canary.py`` checks it against the installed Pillow 9.3 on the oldest stack.
-#: Pillow 10.0-10.4 added colour -> I;16*, colour -> La/RGBa, RGBa -> others and I;16N
-#: (python-pillow/Pillow#7918 and the 10.x conversion work); 11.x added * -> LAB.
-CONVERSIONS_REFUSED_BY_PILLOW_9_3 = {
-    "1": ("LAB", "I;16N"),
-    "L": ("LAB", "I;16N"),
-    "P": ("LAB",),
-    "RGB": ("La", "RGBa", "I;16", "I;16L", "I;16B", "I;16N"),
-    "RGBA": ("La", "I;16", "I;16L", "I;16B", "I;16N"),
-    "RGBX": ("La", "RGBa", "I;16", "I;16L", "I;16B", "I;16N"),
-    "CMYK": ("LAB", "La", "RGBa", "I;16", "I;16L", "I;16B", "I;16N"),
-    "YCbCr": ("LAB", "La", "RGBa", "I;16", "I;16L", "I;16B", "I;16N"),
-    "HSV": ("LAB", "La", "RGBa", "I;16", "I;16L", "I;16B", "I;16N"),
-    "I": ("LAB", "I;16N"),
-    "F": ("LAB", "I;16N"),
-    "LA": ("LAB", "I;16N"),
-    "RGBa": ("1", "L", "RGB", "RGBX", "CMYK", "YCbCr", "LAB", "HSV", "I", "F", "LA", "La", "I;16", "I;16L",
-             "I;16B", "I;16N"),
-    "I;16": ("LAB", "I;16N"),
-    "I;16L": ("LAB", "I;16N"),
-    "I;16B": ("LAB", "I;16N"),
-    "I;16N": ("1", "L", "P", "RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "LAB", "HSV", "I", "F", "LA", "I;16",
-              "I;16L", "I;16B", "PA"),
-    "PA": ("LAB", "La", "RGBa", "I;16", "I;16L", "I;16B", "I;16N"),
-}
-
-
-#: Conversions Pillow 9.3.0 made through RGB, dropping alpha, and Pillow >= 12.0 makes directly
-#: (keeping alpha, another palette): source -> targets. Measured on 9.3.0 and 12.1.0 / 13.0.0;
-#: on every Pillow, converting to RGB first gives 9.3.0's result.
-CONVERSIONS_THROUGH_RGB_IN_PILLOW_9_3 = {"RGBA": ("PA",)}
-
-
-def pillow_9_3_converted_through_rgb(source: str, target: str) -> bool:
-    """Whether Pillow 9.3.0 converted ``source`` to ``target`` as ``source -> RGB -> target``."""
-    return target in CONVERSIONS_THROUGH_RGB_IN_PILLOW_9_3.get(source, ())
-
-
-def pillow_9_3_refused_conversion(source: str, target: str) -> bool:
-    """Whether Pillow 9.3.0 refused ``image.convert(target)`` for an image of mode ``source``."""
-    return target in CONVERSIONS_REFUSED_BY_PILLOW_9_3.get(source, ())
-
-
 def import_libcst() -> ModuleType:
     """Import libcst (the ``tools`` extra) without a warning that is not ours to fix.
 
@@ -134,5 +88,4 @@ def import_libcst() -> ModuleType:
 
 __all__ = ["NUMPY_HAS_VALUE_BASED_CASTING", "NUMPY_CASTS_FOUR_FLOATS_TO_UINT32_ONE_BY_ONE",
            "cast_as_numpy_1", "PILLOW_RESIZE_MATCHES_9_3", "pillow_opens_16bit_png_as_i16",
-           "CONVERSIONS_REFUSED_BY_PILLOW_9_3", "pillow_9_3_refused_conversion",
-           "CONVERSIONS_THROUGH_RGB_IN_PILLOW_9_3", "pillow_9_3_converted_through_rgb", "import_libcst"]
+           "import_libcst"]

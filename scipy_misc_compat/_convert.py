@@ -7,10 +7,12 @@ from typing import Any, NamedTuple, Optional, Sequence
 import numpy as np
 from PIL import Image
 
-from . import _compat, _reference
+from . import _compat
 from ._errors import ChannelAxisError
 from ._legacy_image import LegacyImage, as_legacy_image
+from ._pixels import GRAY_RAMP, image_from_pixels
 from ._scaling import legacy_bytescale, legacy_mode_i_values
+from .references import current_reference
 
 def _mode_error(mode: Any, shape: Sequence[int]) -> ValueError:
     """scipy 1.1.0's "Mode is unknown or incompatible with input array shape.", made specific."""
@@ -33,22 +35,8 @@ class LegacyPixels(NamedTuple):
     palette: Optional[bytes] = None  #: mode ``P`` only
 
     def to_image(self) -> Image.Image:
-        return image_from_pixels(self.mode, self.pixels, self.palette)
-
-
-def image_from_pixels(mode: str, pixels: np.ndarray, palette: Any = None) -> Image.Image:
-    """The PIL image of ``mode`` whose ``np.asarray`` is ``pixels`` (with ``palette`` for ``P``)."""
-    if mode == "1":
-        # Bool pixels as Pillow's packed 1-bit raw data (eight pixels a byte).
-        image = Image.frombytes("1", _size(*pixels.shape), np.packbits(pixels, axis=-1).tobytes())
-    else:
-        image = Image.frombytes(mode, _size(*pixels.shape[:2]), np.ascontiguousarray(pixels))
-    if palette is not None:
-        if _reference.is_2018() and len(palette) < len(_GRAY_RAMP):
-            # Pillow < 9.1 wrote a short palette over the default gray ramp: 256 entries, the rest gray.
-            palette = bytes(palette) + _GRAY_RAMP[len(palette):]
-        image.putpalette(palette)
-    return image
+        palette = None if self.palette is None else current_reference().palette(self.palette)
+        return image_from_pixels(self.mode, self.pixels, palette)
 
 
 def legacy_toimage(arr: Any, high: Any = 255, low: Any = 0, cmin: Any = None, cmax: Any = None,
@@ -75,12 +63,6 @@ def _has_image_shape(shape: Sequence[int]) -> bool:
     return len(shape) == 2 or (len(shape) == 3 and (3 in shape or 4 in shape))
 
 
-def _size(rows: int, columns: int) -> tuple:
-    return (columns, rows)  # PIL sizes are (width, height)
-
-
-#: scipy 1.1.0's default palette for ``mode='P'``: the gray ramp.
-_GRAY_RAMP = np.repeat(np.arange(256, dtype=np.uint8), 3).tobytes()
 
 
 def _gray_pixels(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, pal: Any,
@@ -91,7 +73,7 @@ def _gray_pixels(data: np.ndarray, high: Any, low: Any, cmin: Any, cmax: Any, pa
         gray = legacy_bytescale(data, cmin, cmax, high, low)
         if pal is not None:
             return LegacyPixels("P", gray, as_uint8_bytes(pal))
-        return LegacyPixels("P", gray, _GRAY_RAMP) if mode == "P" else LegacyPixels("L", gray)
+        return LegacyPixels("P", gray, GRAY_RAMP) if mode == "P" else LegacyPixels("L", gray)
     if mode == "1":
         # scipy 1.1.0 handed PIL one numpy bool byte per pixel as packed 1-bit data, so
         # PIL read each byte as eight pixels: only every eighth pixel of the first
@@ -161,12 +143,9 @@ def legacy_fromimage(im: Any, flatten: bool = False, mode: Optional[str] = None)
     try:
         return np.array(im)
     except OSError:
-        if not _reference.is_2018():
+        wrapped = current_reference().array_of_unloadable(im)
+        if wrapped is None:
             raise
-        # numpy 1.15 swallowed the error Pillow 5.3 raised loading a damaged file (a truncated PNG)
-        # and wrapped the image object in a 0-d object array, which scipy 1.1.0 returned.
-        wrapped = np.empty((), dtype=object)
-        wrapped[()] = im
         return wrapped
 
 
@@ -181,32 +160,16 @@ def as_scipy_era_mode(image: Image.Image) -> Image.Image:
     return image
 
 
-def _refused_by(source: str, target: str) -> Optional[str]:
-    """The Pillow release under scipy 1.1.0 (of the reference in use) that refused this conversion, or None.
-
-    Pillow 5.3 (reference 2018) refused every pair Pillow 9.3 refused, and 30 more."""
-    if _compat.pillow_9_3_refused_conversion(source, target):
-        return "5.3" if _reference.is_2018() else "9.3"
-    if _reference.is_2018():
-        from . import _stack_2018  # lazily: it imports _resample, which imports this module
-        return "5.3" if _stack_2018.refused_conversion(source, target) else None
-    return None
-
-
 def convert_as_scipy_era(image: Image.Image, mode: str) -> Image.Image:
-    """``image.convert(mode)``, refusing what scipy 1.1.0's Pillow refused (reference 2018: as Pillow 5.3)."""
-    refused_by = _refused_by(image.mode, mode)
-    if refused_by:
-        raise ValueError("conversion from %s to %s not supported (as with scipy 1.1.0's Pillow %s; newer "
+    """``image.convert(mode)`` as the reference's Pillow computed it, refusing what it refused."""
+    reference = current_reference()
+    if reference.refuses_conversion(image.mode, mode):
+        raise ValueError("conversion from %s to %s not supported (as with scipy 1.1.0's %s; newer "
                          "Pillow converts it: call image.convert(%r) directly for that)"
-                         % (image.mode, mode, refused_by, mode))
-    if _reference.is_2018():
-        from . import _stack_2018
-        converted = _stack_2018.convert(image, mode)
-        if converted is not None:
-            return converted
-    if _compat.pillow_9_3_converted_through_rgb(image.mode, mode):
-        image = image.convert("RGB")
+                         % (image.mode, mode, reference.pillow_label, mode))
+    converted = reference.older_conversion(image, mode)
+    if converted is not None:
+        return converted
     try:
         return image.convert(mode)
     except ValueError as error:
@@ -215,5 +178,5 @@ def convert_as_scipy_era(image: Image.Image, mode: str) -> Image.Image:
         raise ValueError("conversion from %s to %s not supported (%s)" % (image.mode, mode, error)) from None
 
 
-__all__ = ["LegacyPixels", "legacy_pixels", "image_from_pixels", "legacy_toimage", "legacy_fromimage", "as_uint8_bytes",
+__all__ = ["LegacyPixels", "legacy_pixels", "legacy_toimage", "legacy_fromimage", "as_uint8_bytes",
            "as_scipy_era_mode", "convert_as_scipy_era"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any, Dict, Optional, TextIO
 
-from ._reference import FAILED_SAVES, REFERENCES, failed_saves, reference
+from .references import FAILED_SAVES, current_reference, failed_saves
 from ._version import __version__
 
 
@@ -18,7 +18,7 @@ def config() -> Dict[str, Any]:
     return {
         "scipy-misc-compat": __version__,
         "python": "%d.%d.%d" % sys.version_info[:3],
-        "legacy reference": "%s (%s)" % (reference(), REFERENCES[reference()]),
+        "legacy reference": str(current_reference()),
         "failed saves": "%s (%s)" % (failed_saves(), FAILED_SAVES[failed_saves()]),
         "kernels": _kernels(),
         "versions": {name: _version_of(distribution) for name, distribution in _DISTRIBUTIONS},

@@ -11,8 +11,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ._errors import (ImageTooLargeError, NotAFileError, TextModeFileError, UnidentifiedImageFileError,
                       UnreadableImageError)
-from . import _reference
-from ._legacy_image import format_from_name
+from .references import current_reference, failed_saves
 
 
 @contextlib.contextmanager
@@ -59,34 +58,38 @@ def open_image(name: Any) -> Image.Image:
     is closed on exit (a file object given by the caller stays open, as Pillow leaves it).
     """
     check_readable(name)
-    if _reference.is_2018():
-        return _open_as_in_2018(name)
-    return Image.open(name)
+    reference = current_reference()
+    if not reference.reads_differently():
+        return Image.open(name)
+    return _open_as_reference(name, reference)
 
 
-def _open_as_in_2018(name: Any) -> Image.Image:
-    """Reference 2018: open ``name`` as Pillow 5.3 did (JPEG by libjpeg 9c, YCbCr TIFF as RGB).
+#: How many first bytes of a file a reference's decoders look at.
+_HEAD_BYTES = 16
+
+
+def _open_as_reference(name: Any, reference: Any) -> Image.Image:
+    """Open ``name`` as the reference's Pillow did, where its decoders differ (e.g. JPEG by IJG libjpeg).
 
     A path is read once, by whichever decoder the first bytes call for (jpeglib reads
     the path itself); a file object is read into memory, as Pillow would buffer it."""
-    from . import _stack_2018  # only for reference 2018 (it imports the resampling code)
     if is_path(name):
         with open(os.fsdecode(name), "rb") as handle:
-            head = handle.read(len(_stack_2018.JPEG_SIGNATURE))
+            head = handle.read(_HEAD_BYTES)
         source: Any = name
+        decodable: Any = name
     else:
         data = read_bytes(name)
-        head, source = data, io.BytesIO(data)
-    if _stack_2018.is_jpeg(head):
-        decoded = _stack_2018.jpeg_decode(name if is_path(name) else data)
-        if decoded is not None:
-            return decoded
+        head, source, decodable = data[:_HEAD_BYTES], io.BytesIO(data), data
+    decoded = reference.decoded(decodable, head)
+    if decoded is not None:
+        return decoded
     image = Image.open(source)
-    as_rgb = _stack_2018.tiff_ycbcr_as_rgb(image)
-    if as_rgb is None:
+    as_given = reference.opened(image)
+    if as_given is None:
         return image
     image.close()  # its samples are copied: the file it holds is no longer needed
-    return as_rgb
+    return as_given
 
 
 def check_readable(name: Any) -> None:
@@ -142,6 +145,15 @@ def save_image(image: Image.Image, target: Any, format: Optional[str] = None, **
         image.save(target, format, **params)
 
 
+def format_from_name(fp: Any) -> Optional[str]:
+    """The format Pillow would infer from a path (or a file object's ``name``), or None."""
+    name = fp if isinstance(fp, (str, bytes, os.PathLike)) else getattr(fp, "name", None)
+    if not isinstance(name, (str, bytes, os.PathLike)):
+        return None
+    extension = os.path.splitext(os.fsdecode(name))[1].lower()
+    return Image.registered_extensions().get(extension)
+
+
 def is_path(target: Any) -> bool:
     return isinstance(target, (str, bytes, os.PathLike))
 
@@ -180,13 +192,13 @@ def write_legacy_file(path: str, write: Callable[[IO[bytes]], None]) -> None:
     """A legacy save to a path: atomic, unless ``failed_saves()`` is ``'as-recorded'``.
 
     Then the file is written in place as the reference's Pillow did (``Image.save`` opened
-    the path with ``'w+b'`` before encoding): Pillow 5.3 (reference 2018) left whatever a
-    failure left, Pillow 9.3 (reference 2022) removed the file if the save had created it.
+    the path with ``'w+b'`` before encoding): Pillow < 9.1 (reference 2018 too) left whatever a
+    failure left, Pillow 9.1 and later (reference 2022) removed the file if the save had created it.
     """
-    if _reference.failed_saves() == "atomic":
+    if failed_saves() == "atomic":
         write_atomically(path, write)
     else:
-        write_in_place(path, write, remove_if_created=not _reference.is_2018())
+        write_in_place(path, write, remove_if_created=not current_reference().keeps_file_of_failed_save())
 
 
 def write_in_place(path: str, write: Callable[[IO[bytes]], None], remove_if_created: bool) -> None:
@@ -241,5 +253,6 @@ def read_bytes(name: Any) -> bytes:
     return data
 
 
-__all__ = ["open_image", "reading", "save_image", "write_legacy_file", "describe_target", "write_to", "resolve_format",
+__all__ = ["open_image", "format_from_name", "is_path", "write_atomically", "write_in_place", "reading", "save_image",
+           "write_legacy_file", "describe_target", "write_to", "resolve_format",
            "read_bytes", "with_file_name", "check_readable", "write_bytes"]

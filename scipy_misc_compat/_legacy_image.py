@@ -15,24 +15,12 @@ from typing import IO, Any, Optional, Union
 import numpy as np
 from PIL import Image
 
-from . import _reference
+from . import _io
+from ._io import format_from_name
+from ._pixels import sixteen_bit_gray
+from .references import current_reference
 
 PathOrFile = Union[str, bytes, "os.PathLike[str]", IO[bytes]]
-
-
-def format_from_name(fp: Any) -> Optional[str]:
-    """The format Pillow would infer from a path (or a file object's ``name``), or None."""
-    name = fp if isinstance(fp, (str, bytes, os.PathLike)) else getattr(fp, "name", None)
-    if not isinstance(name, (str, bytes, os.PathLike)):
-        return None
-    extension = os.path.splitext(os.fsdecode(name))[1].lower()
-    return Image.registered_extensions().get(extension)
-
-
-def sixteen_bit_gray(samples: np.ndarray) -> Image.Image:
-    """The ``I;16`` image of a 2-D array of little-endian 16-bit samples (signed ones read as unsigned)."""
-    height, width = samples.shape
-    return Image.frombuffer("I;16", (width, height), np.ascontiguousarray(samples), "raw", "I;16", 0, 1)
 
 
 def as_sixteen_bit_gray(image: Image.Image) -> Image.Image:
@@ -50,15 +38,13 @@ class LegacyImage(Image.Image):
     """
 
     def save(self, fp: Any, format: Optional[str] = None, **params: Any) -> None:  # noqa: A002
-        from . import _io  # _io imports this module
         if _io.is_path(fp) and not params.get("append"):  # append edits the file in place, as Pillow does
             return _io.save_image(self, fp, format, **params)  # calls back with a file object
         target = (format or format_from_name(fp) or "").upper()
         if self.mode == "I" and target == "PNG":
             return as_sixteen_bit_gray(self).save(fp, format, **params)
-        if target in ("JPEG", "JPG") and _reference.is_2018():
-            from . import _stack_2018  # only for reference 2018 (it imports the resampling code)
-            encoded = _stack_2018.jpeg_encode(self, params)
+        if target in ("JPEG", "JPG"):
+            encoded = current_reference().encoded_jpeg(self, params)
             if encoded is not None:
                 return _io.write_bytes(fp, encoded)
         return super().save(fp, format, **params)

@@ -35,22 +35,16 @@ cores; without them, numpy computes the same bits, more slowly.
 
 from __future__ import annotations
 
-import importlib
 import math
 from typing import Any, Callable, Dict, NamedTuple, Optional, Tuple
 
 import numpy as np
 from PIL import Image
 
-from . import _reference
-from ._convert import image_from_pixels
 from ._engine import map_row_ranges
-
-_resample_kernels: Any  # the compiled extension module, or None
-try:
-    _resample_kernels = importlib.import_module(__package__ + "._resample_kernels")
-except ImportError:  # built without a C compiler: numpy computes the same bits
-    _resample_kernels = None
+from ._pixels import image_from_pixels, premultiply, unpremultiply
+from ._pixels import resample_kernels as _resample_kernels
+from .references import current_reference
 
 NEAREST, LANCZOS, BILINEAR, BICUBIC = 0, 1, 2, 3
 
@@ -58,7 +52,7 @@ NEAREST, LANCZOS, BILINEAR, BICUBIC = 0, 1, 2, 3
 PRECISION_BITS = 22
 #: Modes whose bands are 8-bit and resampled with fixed-point weights.
 EIGHT_BIT_MODES = ("L", "LA", "La", "RGB", "RGBA", "RGBa", "RGBX", "CMYK", "YCbCr", "LAB", "HSV")
-#: Modes resampled premultiplied by alpha (any filter but NEAREST; under reference 2018 NEAREST too),
+#: Modes resampled premultiplied by alpha (any filter but NEAREST; NEAREST too where the reference says so),
 #: and their premultiplied forms.
 PREMULTIPLIED = {"LA": "La", "RGBA": "RGBa"}
 
@@ -234,35 +228,6 @@ def nearest_resize(pixels: np.ndarray, width: int, height: int) -> np.ndarray:
     return out
 
 
-# --- premultiplied alpha ----------------------------------------------------------------------
-
-
-def premultiply(pixels: np.ndarray) -> np.ndarray:
-    """Pillow's RGBA -> RGBa (and LA -> La): colour * alpha / 255, rounded, on an (H, W, bands) array."""
-    out = np.empty_like(pixels)
-    alpha = pixels[..., -1:]
-    out[..., -1:] = alpha
-    # colour * alpha + 128 <= 65153: exact in uint16, half the memory of wider temporaries.
-    product = pixels[..., :-1].astype(np.uint16)
-    product *= alpha
-    product += 128
-    out[..., :-1] = ((product >> 8) + product) >> 8
-    return out
-
-
-def unpremultiply(pixels: np.ndarray) -> np.ndarray:
-    """Pillow's RGBa -> RGBA (and La -> LA): colour * 255 / alpha, truncated and clipped; alpha 0 kept."""
-    out = pixels.copy()
-    alpha = pixels[..., -1:].astype(np.uint16)
-    scaled = pixels[..., :-1].astype(np.uint16)
-    scaled *= 255  # <= 65025: exact in uint16
-    scaled //= np.maximum(alpha, 1)
-    np.minimum(scaled, 255, out=scaled)
-    partial = (alpha != 0) & (alpha != 255)
-    np.copyto(out[..., :-1], scaled, where=partial, casting="unsafe")
-    return out
-
-
 # --- arrays in a PIL mode, and PIL images -----------------------------------------------------
 
 
@@ -276,8 +241,7 @@ def resize_pixels(pixels: np.ndarray, mode: str, width: int, height: int, resamp
         return pixels.copy()
     if mode in ("1", "P"):
         resample = NEAREST
-    # Pillow 8.2 stopped premultiplying for NEAREST (python-pillow/Pillow#5304); reference 2018 is Pillow 5.3
-    premultiplied = mode in PREMULTIPLIED and (resample != NEAREST or _reference.is_2018())
+    premultiplied = mode in PREMULTIPLIED and (resample != NEAREST or current_reference().premultiplies_nearest())
     if resample == NEAREST and not premultiplied:
         return nearest_resize(pixels, width, height)
     bands = pixels if pixels.ndim == 3 else pixels[:, :, None]

@@ -18,7 +18,8 @@ from typing import Any, Optional, Tuple
 import numpy as np
 from PIL import Image, ImageFilter
 
-from . import _reference, _resample
+from . import _resample
+from .references import current_reference
 from ._convert import legacy_fromimage, legacy_pixels, legacy_toimage
 
 #: scipy 1.1.0's interpolation names and the Pillow resampling filter numbers they
@@ -103,10 +104,10 @@ def check_output_pixels(width_height: Any) -> None:
 def legacy_imrotate(arr: Any, angle: Any, interp: str = "bilinear") -> np.ndarray:
     image = legacy_toimage(np.asarray(arr))
     resample = resample_filter(interp)
-    if _reference.is_2018():
-        from . import _stack_2018  # reference 2018 only
-        return legacy_fromimage(_stack_2018.rotate(image, angle, resample))
-    return legacy_fromimage(image.rotate(angle, resample=resample))  # type: ignore[arg-type]
+    rotated = current_reference().rotation(image, angle, resample)
+    if rotated is None:
+        rotated = image.rotate(angle, resample=resample)  # type: ignore[arg-type]
+    return legacy_fromimage(rotated)
 
 
 def legacy_imfilter(arr: Any, ftype: str) -> np.ndarray:

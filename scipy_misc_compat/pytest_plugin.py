@@ -28,11 +28,13 @@ def pytest_addoption(parser: Any) -> None:
     group.addoption("--scipy-misc-compat-legacy-aliases", action="store_true", default=False,
                     help="--scipy-misc-compat, and restore the numpy/Pillow names legacy code used beside scipy.misc "
                          "(np.float, np.int, Image.ANTIALIAS, ...) with their old meaning")
-    # The choices are spelled out (REFERENCES, FAILED_SAVES; tests/test_run_and_plugin.py checks them):
-    # importing the package here would load numpy and Pillow into every pytest run of the machine.
-    group.addoption("--scipy-misc-compat-reference", choices=("2018", "2022"), default=None,
-                    help="the stack whose results the legacy functions reproduce: 2018 (Pillow 5.3, libjpeg 9c) or "
-                         "2022 (Pillow 9.3, the default); as SCIPY_MISC_COMPAT_REFERENCE")
+    # The failed-saves choices are spelled out (FAILED_SAVES; tests/test_run_and_plugin.py checks them), and
+    # reference names are checked in pytest_configure: importing the package here would load numpy and
+    # Pillow into every pytest run of the machine.
+    group.addoption("--scipy-misc-compat-reference", default=None, metavar="NAME",
+                    help="the Pillow release whose results the legacy functions reproduce: pillow-4.0 ... pillow-9.3, "
+                         "2018 (= pillow-5.3, libjpeg 9c) or 2022 (= pillow-9.3, the default); as "
+                         "SCIPY_MISC_COMPAT_REFERENCE")
     group.addoption("--scipy-misc-compat-failed-saves", choices=("atomic", "as-recorded"), default=None,
                     help="as-recorded: a failed save leaves at its path what the reference's Pillow left (2018: an "
                          "emptied file); atomic (default): the path stays as it was")
@@ -43,7 +45,10 @@ def pytest_configure(config: Any) -> None:
     failed_saves = config.getoption("scipy_misc_compat_failed_saves", default=None)
     if reference or failed_saves:
         from scipy_misc_compat import use_reference
-        config._scipy_misc_compat_reference = use_reference(reference, failed_saves=failed_saves)
+        try:
+            config._scipy_misc_compat_reference = use_reference(reference, failed_saves=failed_saves)
+        except ValueError as error:
+            raise pytest.UsageError("--scipy-misc-compat-reference: %s" % error) from None
     aliases = config.getoption("scipy_misc_compat_legacy_aliases", default=False)
     if aliases or config.getoption("scipy_misc_compat", default=False):
         from scipy_misc_compat import install

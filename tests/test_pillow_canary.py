@@ -13,14 +13,15 @@ import PIL
 import pytest
 
 import pillow_canary_ops as ops
-from scipy_misc_compat import _compat, _pillow_delegated
+from scipy_misc_compat import _pillow_delegated
+from scipy_misc_compat.references import _older_conversions
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures", "pillow_canary")
 with np.load(os.path.join(FIXTURES, "results.npz")) as _results:
     RECORDED = dict(_results)
 with np.load(os.path.join(FIXTURES, "jpeg_files.npz")) as _files:
     JPEG_FILES = {name: data.tobytes() for name, data in _files.items()}
-REFUSED = _compat.CONVERSIONS_REFUSED_BY_PILLOW_9_3
+REFUSED = _older_conversions.CONVERSIONS_REFUSED_BY_PILLOW_9_3
 
 
 def recorded(operation):
@@ -33,7 +34,7 @@ def test_delegated_operation_gives_pillow_9_3_results(operation):
     expected = recorded(operation)
     assert expected, "no recorded Pillow 9.3 results for %r: run tools/record_canary.py" % operation
     # Conversions the package makes through RGB (as Pillow 9.3 did) are run that way.
-    ours = ops.run(operation, REFUSED, JPEG_FILES, _compat.CONVERSIONS_THROUGH_RGB_IN_PILLOW_9_3)
+    ours = ops.run(operation, REFUSED, JPEG_FILES, _older_conversions.CONVERSIONS_THROUGH_RGB_IN_PILLOW_9_3)
     changed = []
     for key, value in expected.items():
         if key not in ours:  # a conversion the package refuses itself, as Pillow 9.3 did

@@ -7,7 +7,7 @@ Usage (from the repository root; builds the 2018 venv of ``tools/record_legacy.p
 Converts a new 3x2 image of every mode to every mode on Pillow 5.3.0 and writes the outcome
 of each pair ("ok", or the exception's type) to ``tests/fixtures/conversions_2018.json``.
 ``tests/test_legacy_2018.py`` checks that reference 2018 refuses exactly the pairs Pillow
-5.3.0 refused (``_stack_2018.CONVERSIONS_REFUSED_BY_PILLOW_5_3`` lists those Pillow 9.3
+5.3.0 refused (``references._older_conversions.CONVERSIONS_REFUSED_BY_PILLOW_5_3`` lists those Pillow 9.3
 performs; measured: no pair goes the other way).
 """
 

@@ -9,7 +9,7 @@ Usage (from the repository root; builds the 2018 venv of ``tools/record_legacy.p
 that cache with a bug (python-pillow/Pillow#6377), so 49,672 of the 262,144 cells differ from
 later Pillow. This converts one colour per cell with ``dither=NONE`` on Pillow 5.3.0 and writes
 the 262,144 entries and the WEB palette to ``scipy_misc_compat/data/web_palette_pillow_5_3.npz``
-(package data, read by ``_stack_2018``).
+(package data, read by ``references._older_conversions``).
 """
 
 import os

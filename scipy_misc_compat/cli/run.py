@@ -20,12 +20,12 @@ import traceback
 from typing import List
 
 from .._install import install
-from .._reference import FAILED_SAVES, REFERENCES, use_reference
+from ..references import FAILED_SAVES, all_names, parse, range_text, use_reference
 
-RUN_USAGE = ("usage: scipy-misc-compat run [--no-legacy-aliases] [--reference 2018|2022] "
+RUN_USAGE = ("usage: scipy-misc-compat run [--no-legacy-aliases] [--reference NAME] "
              "[--failed-saves atomic|as-recorded] SCRIPT.py [ARGS...] | run [OPTIONS] -m MODULE [ARGS...]")
 #: option -> its choices (each takes one value)
-_CHOICE_OPTIONS = {"--reference": REFERENCES, "--failed-saves": FAILED_SAVES}
+_CHOICE_OPTIONS = {"--reference": all_names(), "--failed-saves": tuple(FAILED_SAVES)}
 
 
 def run_command(arguments: List[str]) -> int:
@@ -34,9 +34,11 @@ def run_command(arguments: List[str]) -> int:
               "(also where scipy itself is not installed), and the numpy/Pillow names such code used "
               "(np.float, np.int, Image.ANTIALIAS, ...) restored with their old meaning.\n\n"
               "  --no-legacy-aliases  do not restore the removed numpy/Pillow names\n"
-              "  --reference 2018     reproduce the 2018 stack (numpy 1.15.4 + Pillow 5.3.0, libjpeg 9c)\n"
-              "                       instead of the default 2022 one (numpy 1.23.5 + Pillow 9.3.0);\n"
-              "                       as SCIPY_MISC_COMPAT_REFERENCE=2018 does\n"
+              "  --reference NAME     reproduce scipy 1.1.0 on another Pillow release: pillow-4.0 ...\n"
+              "                       pillow-9.3 (pillow-8.2.0 means pillow-8.2), 2018 (= pillow-5.3:\n"
+              "                       numpy 1.15.4 + Pillow 5.3.0, libjpeg 9c) or 2022 (= pillow-9.3,\n"
+              "                       numpy 1.23.5 + Pillow 9.3.0, the default); as\n"
+              "                       SCIPY_MISC_COMPAT_REFERENCE=NAME does\n"
               "  --failed-saves as-recorded\n"
               "                       a save that fails leaves at its path what the reference's Pillow\n"
               "                       left (2018: an emptied file); default atomic: the path stays as it\n"
@@ -47,9 +49,8 @@ def run_command(arguments: List[str]) -> int:
         option = arguments[0]
         if option == "--no-legacy-aliases":
             legacy_aliases, arguments = False, arguments[1:]
-        elif len(arguments) < 2 or arguments[1] not in _CHOICE_OPTIONS[option]:
-            print("scipy-misc-compat run: %s takes one of %s" % (option, ", ".join(sorted(_CHOICE_OPTIONS[option]))),
-                  file=sys.stderr)
+        elif len(arguments) < 2 or not _is_choice(option, arguments[1]):
+            print("scipy-misc-compat run: %s takes %s" % (option, _choices_text(option)), file=sys.stderr)
             return 2
         else:
             chosen[option], arguments = arguments[1], arguments[2:]
@@ -61,6 +62,20 @@ def run_command(arguments: List[str]) -> int:
     if arguments[0] == "-m":
         return _execute(module=arguments[1], argv_tail=arguments[2:], legacy_aliases=legacy_aliases)
     return _execute(script=arguments[0], argv_tail=arguments[1:], legacy_aliases=legacy_aliases)
+
+
+def _is_choice(option: str, value: str) -> bool:
+    if option == "--reference":
+        try:
+            parse(value)
+        except ValueError:
+            return False
+        return True
+    return value in _CHOICE_OPTIONS[option]
+
+
+def _choices_text(option: str) -> str:
+    return range_text() if option == "--reference" else "one of " + ", ".join(sorted(_CHOICE_OPTIONS[option]))
 
 
 def _execute(script: str = "", module: str = "", argv_tail: List[str] = (),  # type: ignore[assignment]

@@ -1,13 +1,9 @@
-"""Which recorded stack the legacy functions reproduce: ``2022`` (default) or ``2018``.
-
-- ``2022``: scipy 1.1.0 on numpy 1.23.5 + Pillow 9.3.0 (libjpeg-turbo), the last stack the
-  unmodified code runs on.
-- ``2018``: scipy 1.1.0 on Python 3.7 + numpy 1.15.4 + Pillow 5.3.0 (IJG libjpeg 9c): what pip
-  and conda installed in 2016-2019, so what most old golden files were made with.
+"""Which reference the legacy functions reproduce now (``_names``: ``pillow-4.0`` ... ``pillow-9.3``,
+``2018``, ``2022``).
 
 Chosen, in order: ``use_reference(name)`` (process-wide, or for a ``with`` block), else the
 environment variable ``SCIPY_MISC_COMPAT_REFERENCE`` (read at every call), else ``2022``.
-``_stack_2018`` holds the behaviours that differ.
+``current_reference()`` gives the chosen one as a ``Reference`` value, which the pipeline asks.
 
 What a failed save leaves at the path is chosen the same way (``use_reference(name,
 failed_saves=...)``, else ``SCIPY_MISC_COMPAT_FAILED_SAVES``): ``atomic`` by default, as every
@@ -23,15 +19,11 @@ import threading
 from contextvars import ContextVar
 from typing import Any, Dict, List, Optional, Tuple
 
-ENVIRONMENT_VARIABLE = "SCIPY_MISC_COMPAT_REFERENCE"
-DEFAULT = "2022"
-FAILED_SAVES_VARIABLE = "SCIPY_MISC_COMPAT_FAILED_SAVES"
+from ._names import DEFAULT, parse
+from ._reference import Reference, reference_named
 
-#: name -> the stack it stands for (README "Which reference?").
-REFERENCES: Dict[str, str] = {
-    "2022": "scipy 1.1.0 on numpy 1.23.5 + Pillow 9.3.0 (libjpeg-turbo)",
-    "2018": "scipy 1.1.0 on Python 3.7 + numpy 1.15.4 + Pillow 5.3.0 (IJG libjpeg 9c)",
-}
+ENVIRONMENT_VARIABLE = "SCIPY_MISC_COMPAT_REFERENCE"
+FAILED_SAVES_VARIABLE = "SCIPY_MISC_COMPAT_FAILED_SAVES"
 
 #: what a failed legacy save leaves at the path -> how (README "Which reference?").
 FAILED_SAVES: Dict[str, str] = {
@@ -53,27 +45,22 @@ def _choice() -> _Choice:
     return block if block is not None else _process_choice[0]
 
 
-def _checked(name: Any, choices: Dict[str, str] = REFERENCES, what: str = "legacy reference",
-             argument: str = "name") -> str:
+def _checked(name: Any, choices: Dict[str, str], what: str, argument: str) -> str:
     text = str(name)
     if text not in choices:
         raise ValueError("unknown %s %r (%s): choose one of %s" % (what, name, argument, ", ".join(sorted(choices))))
     return text
 
 
-def _from_environment(variable: str, choices: Dict[str, str], what: str, default: str) -> str:
-    value = os.environ.get(variable, "").strip()
-    return _checked(value, choices, what, variable) if value else default
-
-
 def reference() -> str:
-    """The reference the legacy functions reproduce now: ``'2022'`` or ``'2018'``.
+    """The name of the reference the legacy functions reproduce now, e.g. ``'2022'`` or ``'pillow-8.2'``.
 
     Returns
     -------
     str
         The innermost ``with use_reference(...)`` block's choice, else the last
-        ``use_reference(...)`` call's, else ``SCIPY_MISC_COMPAT_REFERENCE``, else ``'2022'``.
+        ``use_reference(...)`` call's, else ``SCIPY_MISC_COMPAT_REFERENCE``, else ``'2022'``;
+        spelled as chosen, a patch release as its minor (``pillow-8.2.0`` -> ``pillow-8.2``).
 
     Raises
     ------
@@ -88,12 +75,24 @@ def reference() -> str:
     2018
     """
     chosen = _choice()[0]
-    return chosen if chosen is not None else _from_environment(ENVIRONMENT_VARIABLE, REFERENCES, "legacy reference",
-                                                               DEFAULT)
+    if chosen is not None:
+        return chosen
+    value = os.environ.get(ENVIRONMENT_VARIABLE, "").strip()
+    return parse(value, ENVIRONMENT_VARIABLE)[0] if value else DEFAULT
 
 
-def is_2018() -> bool:
-    return reference() == "2018"
+def current_reference() -> Reference:
+    """The ``Reference`` the legacy functions reproduce now (see ``reference()``); the pipeline asks it.
+
+    Examples
+    --------
+    >>> import scipy_misc_compat
+    >>> with scipy_misc_compat.use_reference("pillow-8.2.0"):
+    ...     chosen = scipy_misc_compat.current_reference()
+    >>> chosen.name, chosen.pillow_label
+    ('pillow-8.2', 'Pillow 8.2')
+    """
+    return reference_named(reference())
 
 
 def failed_saves() -> str:
@@ -122,8 +121,10 @@ def failed_saves() -> str:
     as-recorded
     """
     chosen = _choice()[1]
-    return chosen if chosen is not None else _from_environment(FAILED_SAVES_VARIABLE, FAILED_SAVES,
-                                                               "failed-save handling", "atomic")
+    if chosen is not None:
+        return chosen
+    value = os.environ.get(FAILED_SAVES_VARIABLE, "").strip()
+    return _checked(value, FAILED_SAVES, "failed-save handling", FAILED_SAVES_VARIABLE) if value else "atomic"
 
 
 class use_reference:  # noqa: N801 (used like a function)
@@ -136,10 +137,12 @@ class use_reference:  # noqa: N801 (used like a function)
 
     Parameters
     ----------
-    name : {'2022', '2018', None}
-        ``'2022'``: scipy 1.1.0 on numpy 1.23.5 + Pillow 9.3.0 (the default);
-        ``'2018'``: on Python 3.7 + numpy 1.15.4 + Pillow 5.3.0 with IJG libjpeg 9c (JPEG
-        needs the ``reference2018`` extra); ``None``: ``SCIPY_MISC_COMPAT_REFERENCE``'s.
+    name : {'pillow-4.0', ..., 'pillow-9.3', '2018', '2022', None}
+        ``'pillow-X.Y'`` (a patch release such as ``'pillow-8.2.0'`` means its minor): scipy
+        1.1.0 on that Pillow release's pip wheels; ``'2022'`` is ``'pillow-9.3'`` (numpy
+        1.23.5 + Pillow 9.3.0, the default), ``'2018'`` is ``'pillow-5.3'`` (Python 3.7 +
+        numpy 1.15.4 + Pillow 5.3.0). JPEG before ``pillow-9.0`` goes through IJG libjpeg 9c
+        (``pip install jpeglib``); ``None``: ``SCIPY_MISC_COMPAT_REFERENCE``'s.
     failed_saves : {None, 'atomic', 'as-recorded'}
         ``'as-recorded'`` also reproduces what a failed save left at its path (Pillow 5.3:
         an emptied file, the previous contents lost); ``None`` follows
@@ -149,7 +152,7 @@ class use_reference:  # noqa: N801 (used like a function)
     Raises
     ------
     ValueError
-        For any other ``name`` or ``failed_saves`` (the message lists the choices).
+        For any other ``name`` or ``failed_saves`` (the message names the range of choices).
 
     Examples
     --------
@@ -163,7 +166,7 @@ class use_reference:  # noqa: N801 (used like a function)
 
     def __init__(self, name: Optional[str], failed_saves: Optional[str] = None) -> None:
         self._choice: _Choice = (
-            None if name is None else _checked(name),
+            None if name is None else parse(name)[0],
             None if failed_saves is None else _checked(failed_saves, FAILED_SAVES, "failed-save handling",
                                                        "failed_saves"))
         with _lock:  # called on its own: for the process; __enter__ takes it back for a block
@@ -180,5 +183,5 @@ class use_reference:  # noqa: N801 (used like a function)
         _block_choice.reset(self._token)
 
 
-__all__ = ["reference", "use_reference", "is_2018", "failed_saves", "REFERENCES", "FAILED_SAVES",
-           "ENVIRONMENT_VARIABLE", "FAILED_SAVES_VARIABLE", "DEFAULT"]
+__all__ = ["reference", "current_reference", "use_reference", "failed_saves", "FAILED_SAVES", "ENVIRONMENT_VARIABLE",
+           "FAILED_SAVES_VARIABLE"]
