@@ -1,8 +1,9 @@
-"""Record which ``Image.convert`` mode pairs Pillow 5.3.0 (the 2018 stack) refused.
+"""Record which ``Image.convert`` mode pairs Pillow 5.3.0 (the 2018 stack), or every era's Pillow, refused.
 
-Usage (from the repository root; builds the 2018 venv of ``tools/record_legacy.py``)::
+Usage (from the repository root; builds the venvs of ``tools/record_legacy.py``)::
 
-    python tools/record_conversions_2018.py
+    python tools/record_conversions_2018.py          # Pillow 5.3.0: tests/fixtures/conversions_2018.json
+    python tools/record_conversions_2018.py --eras   # every minor 4.0-9.3: tests/fixtures/eras/conversions.json
 
 Converts a new 3x2 image of every mode to every mode on Pillow 5.3.0 and writes the outcome
 of each pair ("ok", or the exception's type) to ``tests/fixtures/conversions_2018.json``.
@@ -29,7 +30,6 @@ import json, sys, warnings
 import numpy as np, PIL
 from PIL import Image
 warnings.simplefilter("ignore")
-assert PIL.__version__ == "5.3.0", PIL.__version__
 modes = json.loads(sys.argv[2])
 outcomes = {}
 for source in modes:
@@ -48,8 +48,20 @@ print(len(outcomes), "pairs,", sum(v != "ok" for v in outcomes.values()), "refus
 
 def main():
     import json
-    python = record_legacy.environment("2018")
-    subprocess.run([python, "-c", WORKER, OUT, json.dumps(MODES)], check=True)
+    import tempfile
+    if sys.argv[1:] != ["--eras"]:
+        python = record_legacy.environment("2018")
+        subprocess.run([python, "-c", WORKER, OUT, json.dumps(MODES)], check=True)
+        return
+    recorded = {}
+    with tempfile.TemporaryDirectory() as temp:
+        for name in record_legacy.ERA_RELEASES:
+            out = os.path.join(temp, name + ".json")
+            subprocess.run([record_legacy.environment(name), "-c", WORKER, out, json.dumps(MODES)], check=True)
+            with open(out) as handle:
+                recorded[name] = json.load(handle)
+    with open(os.path.join(ROOT, "tests", "fixtures", "eras", "conversions.json"), "w") as handle:
+        json.dump(recorded, handle, indent=0, sort_keys=True)
 
 
 if __name__ == "__main__":

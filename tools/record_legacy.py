@@ -4,6 +4,7 @@ Usage (from the repository root, network access to the package index needed)::
 
     python tools/record_legacy.py                 # reference: numpy 1.23.5 + Pillow 9.3.0
     python tools/record_legacy.py --stack 2018    # documentation only: the 2018 stack
+    python tools/record_legacy.py --stack pillow-8.2   # one era (tools/record_eras.py: all of them)
     python tools/compare_records.py               # which cases differ between the two
 
 ``reference`` builds a Python 3.11 venv with numpy 1.23.5, Pillow 9.3.0 and pypng
@@ -49,6 +50,27 @@ STACKS = {
     },
 }
 
+#: Every Pillow minor release of the eras, and the release recorded for it (``tools/record_eras.py``):
+#: the newest patch of that minor, as ``pip install Pillow==X.Y.*`` gave it then.
+ERA_RELEASES = {"pillow-4.0": "4.0.0", "pillow-4.1": "4.1.1", "pillow-4.2": "4.2.1", "pillow-4.3": "4.3.0",
+                "pillow-5.0": "5.0.0", "pillow-5.1": "5.1.0", "pillow-5.2": "5.2.0", "pillow-5.3": "5.3.0",
+                "pillow-5.4": "5.4.1", "pillow-6.0": "6.0.0", "pillow-6.1": "6.1.0", "pillow-6.2": "6.2.2",
+                "pillow-7.0": "7.0.0", "pillow-7.1": "7.1.2", "pillow-7.2": "7.2.0", "pillow-8.0": "8.0.1",
+                "pillow-8.1": "8.1.2", "pillow-8.2": "8.2.0", "pillow-8.3": "8.3.2", "pillow-8.4": "8.4.0",
+                "pillow-9.0": "9.0.1", "pillow-9.1": "9.1.1", "pillow-9.2": "9.2.0", "pillow-9.3": "9.3.0"}
+
+
+def era_stack(name):
+    """The recording stack of an era: scipy 1.1.0 installed, numpy 1.15.4, that Pillow release."""
+    release = ERA_RELEASES[name]
+    python = "3.6" if tuple(int(part) for part in release.split(".")[:2]) < (5, 2) else "3.7"  # cp37 from 5.2
+    return {"python": python, "packages": ["scipy==1.1.0", "numpy==1.15.4", "Pillow==" + release],
+            "out": "tests/fixtures/eras/%s/catalogue" % name,
+            "label": "scipy 1.1.0 installed, numpy 1.15.4 + Pillow %s (Python %s)" % (release, python)}
+
+
+STACKS.update((name, era_stack(name)) for name in ERA_RELEASES)
+
 
 def find_python(version):
     """An interpreter of this minor version: this one, or pyenv's."""
@@ -90,8 +112,9 @@ def main():
             pilutil, = scipy_wheel.extract("scipy/misc/pilutil.py", temp)
             command += ["--pilutil", pilutil, "--examples-out", os.path.join(ROOT, "tests/fixtures/examples")]
         else:
-            command += ["--installed-scipy", "--reuse-files", os.path.join(ROOT, STACKS["reference"]["out"], "files"),
-                        "--namespace-out", os.path.join(ROOT, "tests/fixtures/namespace")]
+            command += ["--installed-scipy", "--reuse-files", os.path.join(ROOT, STACKS["reference"]["out"], "files")]
+            if args.stack == "2018":
+                command += ["--namespace-out", os.path.join(ROOT, "tests/fixtures/namespace")]
         subprocess.run(command, check=True)
 
 

@@ -5,6 +5,7 @@ Usage (from the repository root, network access to the package index needed)::
     python tools/record_sweep.py               # writes tests/fixtures/sweep/
     python tools/record_sweep.py --stack 2018  # writes tests/fixtures/sweep_2018/ (Python 3.7,
                                                # numpy 1.15.4, Pillow 5.3.0: reference 2018)
+    python tools/record_sweep.py --stack pillow-8.2  # tests/fixtures/eras/pillow-8.2/sweep/
 
 Builds (or reuses) the reference venv of ``tools/record_legacy.py`` (Python 3.11,
 numpy 1.23.5, Pillow 9.3.0), extracts scipy 1.1.0's ``scipy/misc/pilutil.py`` from its
@@ -55,6 +56,13 @@ print("recorded %d cases (%d errors)" % (len(cases), sum("error" in case["outcom
 '''
 
 
+def sweep_directory(stack):
+    """Where the sweep of a recording stack goes, relative to the repository root."""
+    if stack.startswith("pillow-"):
+        return "tests/fixtures/eras/%s/sweep" % stack
+    return os.path.join("tests", "fixtures", "sweep" if stack == "reference" else "sweep_2018")
+
+
 def main():
     import argparse
 
@@ -62,12 +70,13 @@ def main():
     import scipy_wheel
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--stack", choices=("reference", "2018"), default="reference",
+    parser.add_argument("--stack", choices=sorted(record_legacy.STACKS), default="reference",
                         help="reference: numpy 1.23.5 + Pillow 9.3.0 (tests/fixtures/sweep); 2018: Python 3.7 + "
-                             "numpy 1.15.4 + Pillow 5.3.0 (tests/fixtures/sweep_2018)")
+                             "numpy 1.15.4 + Pillow 5.3.0 (tests/fixtures/sweep_2018); pillow-X.Y: that era's "
+                             "recording stack (tests/fixtures/eras/pillow-X.Y/sweep)")
     stack = parser.parse_args().stack
     python = record_legacy.environment(stack)
-    out = os.path.join(ROOT, "tests", "fixtures", "sweep" if stack == "reference" else "sweep_2018")
+    out = os.path.join(ROOT, sweep_directory(stack))
     os.makedirs(out, exist_ok=True)
     with tempfile.TemporaryDirectory() as temp:
         pilutil, = scipy_wheel.extract("scipy/misc/pilutil.py", temp)

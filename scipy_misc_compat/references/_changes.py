@@ -28,7 +28,7 @@ RESIZE_NEAREST_PREMULTIPLIED = "resize-nearest-premultiplied"  #: () -> True
 DECODE = "decode"  #: (path or bytes, first bytes) -> the decoded image
 OPENED = "opened"  #: (image opened by the installed Pillow) -> the image that Pillow gave
 ENCODE_JPEG = "encode-jpeg"  #: (image, save options) -> the file's bytes
-UNLOADABLE_ARRAY = "unloadable-array"  #: (image whose pixels fail to load) -> what np.array gave
+UNLOADABLE_ARRAY = "unloadable-array"  #: (image whose pixels fail to load) -> what np.array gave, False: raised
 FAILED_SAVE_KEEPS_FILE = "failed-save-keeps-file"  #: () -> True
 
 
@@ -39,6 +39,11 @@ class Change(NamedTuple):
     older: Callable[..., Any]  #: computes the older behaviour (None: not this case)
     proof: Tuple[str, ...]  #: recorded case ids (prefixes) that show the difference
     needs: Optional[str] = None  #: the pip package the older computation needs, if any
+    first: Optional[Tuple[int, int]] = None  #: a behaviour of a few releases only: the first that had it
+
+    def applies_to(self, pillow: Tuple[int, int]) -> bool:
+        """Whether a reference on this Pillow minor release has the older behaviour of this row."""
+        return pillow < self.since and (self.first is None or pillow >= self.first)
 
 
 def _true(reference: Any, *args: Any) -> bool:
@@ -48,15 +53,25 @@ def _true(reference: Any, *args: Any) -> bool:
 CHANGES: Tuple[Change, ...] = tuple(sorted((
     Change((7, 0), CONVERT, "RGB/RGBA/CMYK/P -> L, I, LA round the 16-bit fixed-point luma; before: truncated",
            conversions.truncated_gray, ("fromimage/RGB/L", "imread/rgb.png/L")),
+    Change((9, 0), CONVERT, "P -> L, I, LA round the palette's luma; before: truncated (RGB -> L rounds from 7.0)",
+           conversions.truncated_palette_gray, ("imread/p.png/L",)),
     Change((9, 2), CONVERT, "RGB/CMYK/YCbCr -> P quantises to the WEB palette with a correct colour cache "
            "(python-pillow/Pillow#6377); before: a cell table with the cache bug", conversions.web_palette_dither,
            ("fromimage/RGB/P",)),
-    Change((9, 3), CONVERT, "I -> I;16 clips to 0..65535; before: to the int16 range, low 16 bits kept",
+    Change((9, 1), CONVERT, "I -> I;16 clips to 0..65535; before: to the int16 range, low 16 bits kept",
            conversions.i16_clipped_signed, ("fromimage/I/I;16",)),
-    Change((9, 3), CONVERT, "YCbCr -> I / LA take Y as the luma; before: through RGB",
-           conversions.ycbcr_through_rgb, ("fromimage/YCbCr/LA",)),
-    Change((9, 3), REFUSE, "gray -> HSV, anything -> PA, colour <-> LAB convert; before: ValueError",
-           conversions.refused_by_pillow_5_3, ("sweep toimage->fromimage",)),
+    Change((6, 0), CONVERT, "YCbCr -> LA takes Y as the luma; before: through RGB",
+           conversions.ycbcr_to_la_through_rgb, ("fromimage/YCbCr/LA",)),
+    Change((7, 0), CONVERT, "YCbCr -> I takes Y as the luma; before: through RGB",
+           conversions.ycbcr_to_i_through_rgb, ("fromimage/YCbCr/I",)),
+    Change((6, 0), REFUSE, "anything -> PA converts; before: ValueError", conversions.refused_to_pa,
+           ("every mode pair on each era's wheels",)),
+    Change((6, 2), REFUSE, "P -> HSV converts; Pillow 6.0 and 6.1 alone: ValueError", conversions.refused_palette_to_hsv,
+           ("sweep convert/P->HSV",), first=(6, 0)),
+    Change((6, 2), REFUSE, "gray (1, L, LA, I, F, I;16) -> HSV converts; before: ValueError",
+           conversions.refused_to_hsv, ("sweep convert/L->HSV",)),
+    Change((9, 3), REFUSE, "RGB/RGBA/RGBX <-> LAB convert; before: ValueError", conversions.refused_with_lab,
+           ("sweep convert/RGB->LAB",)),
     Change((10, 0), REFUSE, "colour -> I;16*, colour -> La/RGBa, RGBa -> others, * -> LAB convert (Pillow 10-11); "
            "Pillow 9.3 and before: ValueError", conversions.refused_by_pillow_9_3, ("sweep toimage->fromimage",)),
     Change((12, 0), CONVERT, "RGBA -> PA keeps alpha; Pillow 9.3 and before: through RGB",
@@ -73,8 +88,17 @@ CHANGES: Tuple[Change, ...] = tuple(sorted((
            codecs.ijg_encode, ("jpeg_2018 written",), needs="jpeglib"),
     Change((6, 0), OPENED, "an uncompressed YCbCr TIFF fails to load (Pillow 9.3); before: opened as RGB holding "
            "the YCbCr samples", codecs.ycbcr_tiff_as_rgb, ("imread/ycbcr.tif",)),
-    Change((9, 0), UNLOADABLE_ARRAY, "np.array of an image that fails to load raises; before: numpy wrapped the "
-           "image in a 0-d object array", conversions.wrapped_in_object_array, ("imread/truncated.png",)),
+    # np.array(image) of an image whose pixels fail to load (a truncated PNG): numpy 1.15 (the era recordings)
+    # swallowed the error of older Pillow's array interface and wrapped the image in a 0-d object array;
+    # Pillow 8.3-9.1 raised it past numpy; on Pillow 9.2 numpy 1.15 wrapped it again; the 2022 reference
+    # (Pillow 9.3) runs numpy 1.23.5, which raises it.
+    Change((8, 3), UNLOADABLE_ARRAY, "the load error is raised; before: a 0-d object array holding the image",
+           conversions.wrapped_in_object_array, ("imread/truncated.png",)),
+    Change((9, 3), UNLOADABLE_ARRAY, "the load error (numpy 1.23.5, the 2022 stack); Pillow 9.2 on numpy 1.15: a "
+           "0-d object array again", conversions.wrapped_in_object_array, ("imread/truncated.png",), first=(9, 2)),
+    Change((8, 4), CONVERT, "P with a transparent index -> LA keeps the transparency; Pillow 8.3 alone: alpha 255 "
+           "(and the palette's luma truncated, as until 9.0)", conversions.transparency_dropped_to_la,
+           ("imread/p_trns.png/LA",), first=(8, 3)),
     Change((9, 1), FAILED_SAVE_KEEPS_FILE, "a failed save removes the file it created (python-pillow/Pillow#6134); "
            "before: the emptied file stayed", _true, ("imsave/u8_rgba.jpg",)),
 ), key=lambda change: change.since))

@@ -43,6 +43,13 @@ def truncated_luma(rgb: np.ndarray) -> np.ndarray:
     return gray
 
 
+def _refused_in(table: dict) -> Any:
+    """A REFUSE row's computation: True for the pairs of ``table`` (source -> targets), else None."""
+    def refused(reference: Any, source: str, target: str) -> Optional[bool]:
+        return True if target in table.get(source, ()) else None
+    return refused
+
+
 #: ``Image.convert`` pairs (source mode -> targets) that Pillow 9.3.0, scipy 1.1.0's reference,
 #: refused with ``ValueError`` and a newer Pillow performs. Measured by converting a new image of
 #: every mode to every mode on Pillow 9.3.0, 10.4.0, 11.3.0, 12.1.0 and 13.0.0;
@@ -86,26 +93,28 @@ def through_rgb(reference: Any, image: Image.Image, mode: str) -> Optional[Image
     return None
 
 
-def refused_by_pillow_9_3(reference: Any, source: str, target: str) -> Optional[bool]:
-    """True for a conversion Pillow 9.3.0 refused (and newer Pillow performs); else None."""
-    return True if target in CONVERSIONS_REFUSED_BY_PILLOW_9_3.get(source, ()) else None
+refused_by_pillow_9_3 = _refused_in(CONVERSIONS_REFUSED_BY_PILLOW_9_3)
 
 
-#: ``Image.convert`` pairs (source -> targets) Pillow 5.3.0 refused with ValueError and Pillow 9.3.0
-#: performs (tools/record_conversions_2018.py, tests/fixtures/conversions_2018.json; no pair goes
-#: the other way): gray -> HSV, anything -> PA, colour -> LAB and LAB -> colour.
-CONVERSIONS_REFUSED_BY_PILLOW_5_3 = {
-    "1": ("HSV", "PA"), "L": ("HSV", "PA"), "LA": ("HSV", "PA"), "I": ("HSV", "PA"), "F": ("HSV", "PA"),
-    "I;16": ("HSV", "PA"), "I;16L": ("HSV", "PA"), "I;16B": ("HSV", "PA"),
-    "P": ("PA",), "CMYK": ("PA",), "YCbCr": ("PA",), "HSV": ("PA",), "RGBa": ("PA",),
-    "RGB": ("LAB", "PA"), "RGBA": ("LAB", "PA"), "RGBX": ("LAB", "PA"),
-    "LAB": ("RGB", "RGBA", "RGBX"),
-}
+#: ``Image.convert`` pairs (source -> targets) that older Pillow refused with ValueError, by the first
+#: release that performs them (every mode converted to every mode on each era's wheels, and
+#: tools/record_conversions_2018.py on Pillow 5.3.0): anything -> PA from 6.0, gray -> HSV from 6.2,
+#: colour <-> LAB from 9.3. P -> HSV is the odd one: Pillow 6.0 and 6.1 refused it, 5.3 and 6.2 did not.
+_NOT_PA = ("1", "L", "LA", "I", "F", "I;16", "I;16L", "I;16B", "P", "CMYK", "YCbCr", "HSV", "RGBa", "RGB", "RGBA",
+           "RGBX")
+CONVERSIONS_TO_PA_REFUSED_BEFORE_6_0 = {source: ("PA",) for source in _NOT_PA}
+CONVERSIONS_TO_HSV_REFUSED_BEFORE_6_2 = {source: ("HSV",) for source in ("1", "L", "LA", "I", "F", "I;16", "I;16L",
+                                                                          "I;16B")}
+CONVERSIONS_WITH_LAB_REFUSED_BEFORE_9_3 = {"RGB": ("LAB",), "RGBA": ("LAB",), "RGBX": ("LAB",),
+                                           "LAB": ("RGB", "RGBA", "RGBX")}
 
 
-def refused_by_pillow_5_3(reference: Any, source: str, target: str) -> Optional[bool]:
-    """True for a conversion Pillow 5.3.0 refused and Pillow 9.3.0 performs; else None."""
-    return True if target in CONVERSIONS_REFUSED_BY_PILLOW_5_3.get(source, ()) else None
+refused_to_pa = _refused_in(CONVERSIONS_TO_PA_REFUSED_BEFORE_6_0)
+refused_to_hsv = _refused_in(CONVERSIONS_TO_HSV_REFUSED_BEFORE_6_2)
+refused_with_lab = _refused_in(CONVERSIONS_WITH_LAB_REFUSED_BEFORE_9_3)
+
+
+refused_palette_to_hsv = _refused_in({"P": ("HSV",)})
 
 
 def web_palette_dither(reference: Any, image: Image.Image, mode: str) -> Optional[Image.Image]:
@@ -123,13 +132,19 @@ def i16_clipped_signed(reference: Any, image: Image.Image, mode: str) -> Optiona
     return None
 
 
-def ycbcr_through_rgb(reference: Any, image: Image.Image, mode: str) -> Optional[Image.Image]:
-    """YCbCr -> I / LA went through RGB (Y is not the luma), then as RGB converted."""
-    if image.mode != "YCbCr" or mode not in ("I", "LA"):
-        return None
-    rgb = image.convert("RGB")
-    converted = reference.older_conversion(rgb, mode)
-    return converted if converted is not None else rgb.convert(mode)
+def _ycbcr_through_rgb(targets: tuple) -> Any:
+    def through_rgb(reference: Any, image: Image.Image, mode: str) -> Optional[Image.Image]:
+        """YCbCr -> ``targets`` went through RGB (Y is not the luma), then as RGB converted."""
+        if image.mode != "YCbCr" or mode not in targets:
+            return None
+        rgb = image.convert("RGB")
+        converted = reference.older_conversion(rgb, mode)
+        return converted if converted is not None else rgb.convert(mode)
+    return through_rgb
+
+
+ycbcr_to_la_through_rgb = _ycbcr_through_rgb(("LA",))
+ycbcr_to_i_through_rgb = _ycbcr_through_rgb(("I",))
 
 
 def truncated_gray(reference: Any, image: Image.Image, mode: str) -> Optional[Image.Image]:
@@ -146,6 +161,11 @@ def truncated_gray(reference: Any, image: Image.Image, mode: str) -> Optional[Im
         return gray.convert("I")  # exact widening
     alpha = rgb_image.getchannel("A") if rgb_image.mode == "RGBA" else Image.new("L", gray.size, 255)
     return Image.merge("LA", (gray, alpha))
+
+
+def truncated_palette_gray(reference: Any, image: Image.Image, mode: str) -> Optional[Image.Image]:
+    """P -> L / I / LA as Pillow < 9.0: the palette's luma truncated, as colour -> L before 7.0."""
+    return truncated_gray(reference, image, mode) if image.mode == "P" else None
 
 
 def short_palette_over_gray_ramp(reference: Any, palette: bytes) -> Optional[bytes]:
@@ -222,3 +242,11 @@ def wrapped_in_object_array(reference: Any, image: Image.Image) -> np.ndarray:
     wrapped = np.empty((), dtype=object)
     wrapped[()] = image
     return wrapped
+
+
+def transparency_dropped_to_la(reference: Any, image: Image.Image, mode: str) -> Optional[Image.Image]:
+    """P with a transparent index -> LA as Pillow 8.3: the palette's luma (truncated), alpha 255."""
+    if image.mode != "P" or mode != "LA" or "transparency" not in image.info:
+        return None
+    gray = Image.fromarray(truncated_luma(np.asarray(image.convert("RGB"))))
+    return Image.merge("LA", (gray, Image.new("L", gray.size, 255)))

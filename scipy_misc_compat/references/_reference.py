@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Dict, Optional, Tuple
 
+import numpy as np
 from PIL import Image
 
 from . import _changes
@@ -38,7 +39,7 @@ class Reference:
     def __init__(self, name: str, pillow: PillowVersion) -> None:
         self.name = name
         self.pillow = pillow
-        self._rows = tuple(change for change in _changes.CHANGES if pillow < change.since)
+        self._rows = tuple(change for change in _changes.CHANGES if change.applies_to(pillow))
 
     def __repr__(self) -> str:
         return "Reference(%r)" % self.name
@@ -127,9 +128,10 @@ class Reference:
         """The JPEG file this reference's Pillow wrote where its encoder differs; else None."""
         return self._older(_changes.ENCODE_JPEG, image, params)
 
-    def array_of_unloadable(self, image: Image.Image) -> Any:
+    def array_of_unloadable(self, image: Image.Image) -> Optional[np.ndarray]:
         """What ``np.array(image)`` gave when loading the image failed: None to raise the error."""
-        return self._older(_changes.UNLOADABLE_ARRAY, image)
+        older = self._older(_changes.UNLOADABLE_ARRAY, image)
+        return older if isinstance(older, np.ndarray) else None
 
     def keeps_file_of_failed_save(self) -> bool:
         """Whether a failed save to a new path left the file behind (``failed_saves='as-recorded'``)."""
