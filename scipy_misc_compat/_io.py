@@ -132,6 +132,10 @@ def save_image(image: Image.Image, target: Any, format: Optional[str] = None, **
     ``name``). For a path, the format comes from ``format`` or the extension, and the
     file is written as ``write_legacy_file`` says.
     """
+    if format is None and format_from_name(target) is None:
+        older = current_reference().unknown_extension_error(_extension(target))
+        if older is not None:
+            raise older
     if is_path(target):
         path = target_path(target)
         chosen = resolve_format(path, format)
@@ -152,6 +156,11 @@ def format_from_name(fp: Any) -> Optional[str]:
         return None
     extension = os.path.splitext(os.fsdecode(name))[1].lower()
     return Image.registered_extensions().get(extension)
+
+
+def _extension(target: Any) -> str:
+    name = target if is_path(target) else getattr(target, "name", "")
+    return os.path.splitext(os.fsdecode(name))[1].lower() if isinstance(name, (str, bytes, os.PathLike)) else ""
 
 
 def is_path(target: Any) -> bool:

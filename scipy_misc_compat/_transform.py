@@ -114,7 +114,8 @@ def legacy_imfilter(arr: Any, ftype: str) -> np.ndarray:
     image = legacy_toimage(arr)  # converted first: its errors come before an unknown ftype's
     if ftype not in IMAGE_FILTERS:
         raise ValueError("Unknown filter type: %r (use one of %s)." % (ftype, ", ".join(sorted(IMAGE_FILTERS))))
-    return legacy_fromimage(image.filter(IMAGE_FILTERS[ftype]))
+    filtered = current_reference().filtered(image, IMAGE_FILTERS[ftype])
+    return legacy_fromimage(filtered if filtered is not None else image.filter(IMAGE_FILTERS[ftype]))
 
 
 def viewer_command() -> list:

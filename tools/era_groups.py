@@ -82,7 +82,7 @@ def main():
     args = parser.parse_args()
     names = [name for name in record_legacy.ERA_RELEASES if os.path.isdir(os.path.join(ERAS_DIR, name))]
     eras = [[names[0]]]
-    for previous, name in zip(names, names[1:]):
+    for name in names[1:]:
         old, new = os.path.join(ERAS_DIR, eras[-1][0]), os.path.join(ERAS_DIR, name)
         groups = catalogue_differences(os.path.join(old, "catalogue"), os.path.join(new, "catalogue"))
         groups.update(sweep_differences(os.path.join(old, "sweep"), os.path.join(new, "sweep")))

@@ -17,7 +17,9 @@ from typing import Any, Callable, NamedTuple, Optional, Tuple
 
 from . import _older_codecs as codecs
 from . import _older_conversions as conversions
+from . import _older_filters as filters
 from . import _older_geometry as geometry
+from . import _older_saving as saving
 
 # The steps, and what their rows' ``older`` computations take and give (``Reference`` has one method each).
 REFUSE = "refuse"  #: (source mode, target mode) -> True where that Pillow refused the conversion
@@ -30,6 +32,8 @@ OPENED = "opened"  #: (image opened by the installed Pillow) -> the image that P
 ENCODE_JPEG = "encode-jpeg"  #: (image, save options) -> the file's bytes
 UNLOADABLE_ARRAY = "unloadable-array"  #: (image whose pixels fail to load) -> what np.array gave, False: raised
 FAILED_SAVE_KEEPS_FILE = "failed-save-keeps-file"  #: () -> True
+FILTER = "filter"  #: (image, ImageFilter filter) -> the filtered image
+UNKNOWN_FORMAT = "unknown-format"  #: (file extension) -> the exception Pillow raised for it
 
 
 class Change(NamedTuple):
@@ -51,6 +55,17 @@ def _true(reference: Any, *args: Any) -> bool:
 
 
 CHANGES: Tuple[Change, ...] = tuple(sorted((
+    Change((4, 1), UNKNOWN_FORMAT, "saving to an unknown or empty extension raises ValueError('unknown file "
+           "extension: ...'); before: KeyError(extension)", saving.unknown_extension_key_error,
+           ("imsave/err/unknown_ext", "imsave/err/buffer_noformat")),
+    Change((4, 2), ENCODE_JPEG, "saving RGBA as JPEG raises OSError; before: alpha dropped, the file written",
+           saving.rgba_jpeg_without_alpha, ("imsave/u8_rgba.jpg", "toimage_save/rgba_jpg")),
+    Change((4, 3), CONVERT, "CMYK -> other modes: (255 - C)(255 - K) / 255 per channel; before: "
+           "255 - min(255, C + K), then as from RGB", conversions.subtractive_cmyk, ("fromimage/CMYK/RGB",)),
+    Change((4, 3), FILTER, "the dividing ImageFilter kernels (blur, detail, edge_enhance, smooth, smooth_more, "
+           "sharpen) round; before: truncated", filters.truncated_kernel_filter, ("imfilter/uint8/gray/smooth",)),
+    Change((5, 3), OPENED, "an uncompressed YCbCr TIFF opens as RGB holding the YCbCr samples (5.3-5.4; later "
+           "Pillow fails to load it); before: as YCbCr", codecs.ycbcr_tiff_as_ycbcr, ("imread/ycbcr.tif/YCbCr",)),
     Change((7, 0), CONVERT, "RGB/RGBA/CMYK/P -> L, I, LA round the 16-bit fixed-point luma; before: truncated",
            conversions.truncated_gray, ("fromimage/RGB/L", "imread/rgb.png/L")),
     Change((9, 0), CONVERT, "P -> L, I, LA round the palette's luma; before: truncated (RGB -> L rounds from 7.0)",
@@ -66,8 +81,8 @@ CHANGES: Tuple[Change, ...] = tuple(sorted((
            conversions.ycbcr_to_i_through_rgb, ("fromimage/YCbCr/I",)),
     Change((6, 0), REFUSE, "anything -> PA converts; before: ValueError", conversions.refused_to_pa,
            ("every mode pair on each era's wheels",)),
-    Change((6, 2), REFUSE, "P -> HSV converts; Pillow 6.0 and 6.1 alone: ValueError", conversions.refused_palette_to_hsv,
-           ("sweep convert/P->HSV",), first=(6, 0)),
+    Change((6, 2), REFUSE, "P -> HSV converts; Pillow 6.0 and 6.1 alone: ValueError",
+           conversions.refused_palette_to_hsv, ("sweep convert/P->HSV",), first=(6, 0)),
     Change((6, 2), REFUSE, "gray (1, L, LA, I, F, I;16) -> HSV converts; before: ValueError",
            conversions.refused_to_hsv, ("sweep convert/L->HSV",)),
     Change((9, 3), REFUSE, "RGB/RGBA/RGBX <-> LAB convert; before: ValueError", conversions.refused_with_lab,
@@ -86,8 +101,8 @@ CHANGES: Tuple[Change, ...] = tuple(sorted((
            codecs.ijg_decode, ("jpeg_2018",), needs="jpeglib"),
     Change((9, 0), ENCODE_JPEG, "JPEG through libjpeg-turbo; before: IJG libjpeg 9b/9c/9d (the same files)",
            codecs.ijg_encode, ("jpeg_2018 written",), needs="jpeglib"),
-    Change((6, 0), OPENED, "an uncompressed YCbCr TIFF fails to load (Pillow 9.3); before: opened as RGB holding "
-           "the YCbCr samples", codecs.ycbcr_tiff_as_rgb, ("imread/ycbcr.tif",)),
+    Change((6, 0), OPENED, "an uncompressed YCbCr TIFF fails to load (Pillow 9.3); 5.3-5.4: opened as RGB holding "
+           "the YCbCr samples", codecs.ycbcr_tiff_as_rgb, ("imread/ycbcr.tif",), first=(5, 3)),
     # np.array(image) of an image whose pixels fail to load (a truncated PNG): numpy 1.15 (the era recordings)
     # swallowed the error of older Pillow's array interface and wrapped the image in a 0-d object array;
     # Pillow 8.3-9.1 raised it past numpy; on Pillow 9.2 numpy 1.15 wrapped it again; the 2022 reference
@@ -105,4 +120,4 @@ CHANGES: Tuple[Change, ...] = tuple(sorted((
 
 
 __all__ = ["Change", "CHANGES", "REFUSE", "CONVERT", "PALETTE", "ROTATE", "RESIZE_NEAREST_PREMULTIPLIED", "DECODE",
-           "OPENED", "ENCODE_JPEG", "UNLOADABLE_ARRAY", "FAILED_SAVE_KEEPS_FILE"]
+           "OPENED", "ENCODE_JPEG", "UNLOADABLE_ARRAY", "FAILED_SAVE_KEEPS_FILE", "FILTER", "UNKNOWN_FORMAT"]

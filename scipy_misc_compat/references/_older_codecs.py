@@ -110,10 +110,11 @@ def jpeg_encode(image: Image.Image, params: Optional[Dict[str, Any]] = None) -> 
 _PHOTOMETRIC, _COMPRESSION, _STRIP_OFFSETS, _STRIP_BYTE_COUNTS, _BITS = 262, 259, 273, 279, 258
 
 
-def tiff_ycbcr_as_rgb(image: Image.Image) -> Optional[Image.Image]:
+def tiff_ycbcr_as_rgb(image: Image.Image, mode: str = "RGB") -> Optional[Image.Image]:
     """Pillow 5.3 read an uncompressed 8-bit YCbCr TIFF as mode RGB holding the YCbCr samples
-    (Pillow 9.3 failed on it, later Pillow opens it as YCbCr). ``image`` is the file opened by
-    Pillow; its strips are read from its file only for such a TIFF. None for any other file."""
+    (Pillow 9.3 failed on it, Pillow < 5.3 and > 10 open it as YCbCr: ``mode``). ``image`` is the
+    file opened by Pillow; its strips are read from its file only for such a TIFF. None for any
+    other file."""
     if image.format != "TIFF":
         return None
     try:
@@ -126,7 +127,7 @@ def tiff_ycbcr_as_rgb(image: Image.Image) -> Optional[Image.Image]:
             file.seek(offset)
             strips.append(file.read(count))
         width, height = image.size
-        return Image.frombytes("RGB", (width, height), b"".join(strips)[:width * height * 3])
+        return Image.frombytes(mode, (width, height), b"".join(strips)[:width * height * 3])
     except Exception:  # not a TIFF whose tags Pillow can parse: Pillow's own error follows
         return None
 
@@ -146,5 +147,10 @@ def ijg_encode(reference: Any, image: Image.Image, params: Dict[str, Any]) -> Op
 
 
 def ycbcr_tiff_as_rgb(reference: Any, image: Image.Image) -> Optional[Image.Image]:
-    """An opened file as Pillow 5.x gave it where it differs (``tiff_ycbcr_as_rgb``); else None."""
+    """An opened file as Pillow 5.3-5.4 gave it where it differs (``tiff_ycbcr_as_rgb``); else None."""
     return tiff_ycbcr_as_rgb(image)
+
+
+def ycbcr_tiff_as_ycbcr(reference: Any, image: Image.Image) -> Optional[Image.Image]:
+    """An uncompressed YCbCr TIFF as Pillow < 5.3 opened it: YCbCr, its samples read as they are."""
+    return tiff_ycbcr_as_rgb(image, "YCbCr")

@@ -163,6 +163,18 @@ def truncated_gray(reference: Any, image: Image.Image, mode: str) -> Optional[Im
     return Image.merge("LA", (gray, alpha))
 
 
+def subtractive_cmyk(reference: Any, image: Image.Image, mode: str) -> Optional[Image.Image]:
+    """CMYK -> anything as Pillow < 4.3: RGB = 255 - min(255, C + K) per channel, then from RGB."""
+    if image.mode != "CMYK" or mode == "CMYK":
+        return None
+    cmyk = np.asarray(image).astype(np.int16)
+    rgb = Image.fromarray((255 - np.minimum(cmyk[..., :3] + cmyk[..., 3:], 255)).astype(np.uint8))  # (h, w, 3): RGB
+    if mode == "RGB":
+        return rgb
+    converted = reference.older_conversion(rgb, mode)
+    return converted if converted is not None else rgb.convert(mode)
+
+
 def truncated_palette_gray(reference: Any, image: Image.Image, mode: str) -> Optional[Image.Image]:
     """P -> L / I / LA as Pillow < 9.0: the palette's luma truncated, as colour -> L before 7.0."""
     return truncated_gray(reference, image, mode) if image.mode == "P" else None

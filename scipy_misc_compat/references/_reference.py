@@ -137,6 +137,14 @@ class Reference:
         """Whether a failed save to a new path left the file behind (``failed_saves='as-recorded'``)."""
         return bool(self._older(_changes.FAILED_SAVE_KEEPS_FILE))
 
+    def filtered(self, image: Image.Image, image_filter: Any) -> Optional[Image.Image]:
+        """``image.filter(image_filter)`` where this reference's Pillow computed it differently; else None."""
+        return self._older(_changes.FILTER, image, image_filter)
+
+    def unknown_extension_error(self, extension: str) -> Optional[Exception]:
+        """The exception this reference's Pillow raised saving to an unknown extension, where it differs."""
+        return self._older(_changes.UNKNOWN_FORMAT, extension)
+
     def needs(self) -> Tuple[str, ...]:
         """The optional modules this reference computes with (``pip install`` names), installed or not."""
         return tuple(sorted({change.needs for change in self._rows if change.needs}))
