@@ -11,6 +11,7 @@ from .references import current_reference, failed_saves, reference, use_referenc
 from ._transform import UnknownInterpolationError
 from .legacy import bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage
 from ._info import show_config
+from ._which_reference import WhichReference, which_reference
 from ._version import __version__
 from . import misc
 
@@ -20,6 +21,6 @@ __all__ = [
     "ImageTooLargeError", "UnknownInterpolationError", "ExactStorageError",
     "DataChangedWarning", "warn_on_data_change", "LEGACY_ALIASES", "LegacyAlias", "LegacyAliasWarning",
     "warn_on_legacy_aliases", "install", "uninstall", "installed", "is_installed", "misc", "show_config",
-    "reference", "current_reference", "use_reference", "failed_saves",
+    "reference", "current_reference", "use_reference", "failed_saves", "which_reference", "WhichReference",
     "__version__",
 ]

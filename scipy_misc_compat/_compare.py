@@ -72,11 +72,10 @@ class Comparison:
         return "%s %s%s" % (header, self.b, (": " + "; ".join(parts)) if parts else "")
 
 
-_JPEG_EXTENSIONS = (".jpg", ".jpeg")
-REFERENCE_HINT = ("These differences look like a change of stack, not of code: golden files made with pip or conda "
-                  "before 2020 (Pillow < 7, IJG libjpeg 9) are reproduced by reference 2018. Rerun the pipeline "
-                  "with SCIPY_MISC_COMPAT_REFERENCE=2018 (or `scipy-misc-compat run --reference 2018`) and "
-                  "compare again; README.md, 'Which reference?'.")
+WHICH_REFERENCE_HINT = ("If the golden files were made on another stack (scipy.misc's results changed with the "
+                        "Pillow release), `scipy-misc-compat which-reference --golden GOLDEN --outputs OUT -- "
+                        "SCRIPT [ARGS...]` runs the pipeline under every reference and says which one, if any, "
+                        "reproduces them; README.md, 'Which reference?'.")
 
 
 FAILED_SAVES_HINT = ("An empty file on one side only is what a save that failed (RGBA as JPEG, mode F as PNG) left "
@@ -86,23 +85,15 @@ FAILED_SAVES_HINT = ("An empty file on one side only is what a save that failed 
 
 
 def reference_hint(results: List[Comparison]) -> Optional[str]:
-    """The 'try reference 2018' hint, when every difference is of the kinds the 2018 stack explains:
-    only JPEG files differ (libjpeg 9 vs libjpeg-turbo), or no sample differs by more than 1 (Pillow
-    7.0 rounds colour -> gray where Pillow 5.3 truncated); and the failed-saves hint when empty files
-    stand against missing ones (Pillow < 9.1 left them behind)."""
+    """What to try next: where images differ sample by sample, ``which-reference`` (which never
+    presumes a reference: a real regression looks the same); where only empty files stand against
+    missing ones, the failed-saves option (Pillow < 9.1 left them behind)."""
     unequal = [result for result in results if not result.equal]
-    failed_saves = [result for result in unequal if result.failed_save]
-    different = [result for result in unequal if not result.failed_save]
-    hints = [FAILED_SAVES_HINT] if failed_saves else []
-    if different:
-        if any(result.problem or result.mismatches for result in different):
-            return None
-        only_jpeg = all(result.b.lower().endswith(_JPEG_EXTENSIONS) for result in different)
-        only_by_one = all(result.max_abs_difference <= 1 for result in different)
-        if not (only_jpeg or only_by_one):
-            return None
-        hints.insert(0, REFERENCE_HINT)
-    return " ".join(hints) or None
+    if any(not result.failed_save and not result.problem for result in unequal):
+        return WHICH_REFERENCE_HINT
+    if unequal and all(result.failed_save for result in unequal):
+        return FAILED_SAVES_HINT
+    return None
 
 
 def _number(value: float) -> str:

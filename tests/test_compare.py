@@ -121,7 +121,7 @@ def test_directories_match_by_relative_path_with_a_progress_bar(tmp_path):
     assert quiet.returncode == 0 and quiet.stderr == ""  # no terminal: no bar
 
 
-@pytest.mark.parametrize("command", ["scan", "migrate", "compare", "run"])
+@pytest.mark.parametrize("command", ["scan", "migrate", "compare", "run", "which-reference"])
 def test_every_command_has_help(command):
     completed = subprocess.run([sys.executable, "-m", "scipy_misc_compat", command, "--help"], capture_output=True,
                                text=True)
@@ -130,8 +130,9 @@ def test_every_command_has_help(command):
         assert "examples:" in completed.stdout and "Exit status" in completed.stdout
 
 
-def test_a_difference_the_2018_reference_explains_gets_a_hint(tmp_path):
-    """Golden JPEGs written on the 2018 stack vs today's: the hint names reference 2018."""
+def test_differing_images_point_to_which_reference_never_to_a_reference(tmp_path):
+    """Golden JPEGs written on the 2018 stack vs today's, and a real +5 regression: both get the same
+    neutral pointer to which-reference (a hint naming 2018 would hide the regression)."""
     import os
     import subprocess
     import sys
@@ -148,13 +149,18 @@ def test_a_difference_the_2018_reference_explains_gets_a_hint(tmp_path):
     compare = [sys.executable, "-m", "scipy_misc_compat", "compare"]
     different = subprocess.run(compare + [str(tmp_path / "golden"), str(tmp_path / "today")], capture_output=True,
                                text=True)
-    assert different.returncode == 1 and "SCIPY_MISC_COMPAT_REFERENCE=2018" in different.stderr
+    assert different.returncode == 1 and "which-reference --golden" in different.stderr
+    assert "2018" not in different.stderr
     for folder, offset in (("a", 0), ("b", 5)):  # a PNG that differs by 5: no stack explains that
         os.makedirs(str(tmp_path / folder))
         scipy_misc_compat.imsave(str(tmp_path / folder / "out.png"), np.clip(picture.astype(int) + offset, 0, 255)
                                  .astype(np.uint8), exact=True)
     unrelated = subprocess.run(compare + [str(tmp_path / "a"), str(tmp_path / "b")], capture_output=True, text=True)
-    assert unrelated.returncode == 1 and "hint" not in unrelated.stderr
+    assert unrelated.returncode == 1 and "which-reference --golden" in unrelated.stderr
+    chosen = dict(os.environ, SCIPY_MISC_COMPAT_REFERENCE="2018")  # already chosen: still names no reference
+    again = subprocess.run(compare + [str(tmp_path / "golden"), str(tmp_path / "today")], capture_output=True,
+                           text=True, env=chosen)
+    assert "which-reference" in again.stderr and "2018" not in again.stderr
 
 
 def test_empty_files_a_failed_save_left_are_recognised(tmp_path):
@@ -172,8 +178,8 @@ def test_empty_files_a_failed_save_left_are_recognised(tmp_path):
     report = json.loads(different.stdout)
     assert different.returncode == 1 and report["pairs"][0]["failed_save"]
     assert "SCIPY_MISC_COMPAT_FAILED_SAVES=as-recorded" in report["hint"]
-    assert "REFERENCE=2018" not in report["hint"]  # nothing else differs
+    assert "which-reference" not in report["hint"]  # nothing else differs
     imsave(str(tmp_path / "golden" / "gray.png"), picture[..., 0])
     imsave(str(tmp_path / "today" / "gray.png"), picture[..., 0] // 2)
     unrelated = cli(tmp_path / "golden", tmp_path / "today")
-    assert unrelated.returncode == 1 and "hint" not in unrelated.stderr  # a real difference besides: no hint
+    assert unrelated.returncode == 1 and "FAILED_SAVES" not in unrelated.stderr  # a real difference besides

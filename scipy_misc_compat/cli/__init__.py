@@ -11,13 +11,14 @@ from .run import run_command
 USAGE = """usage: scipy-misc-compat COMMAND [ARGS...]
 
 Commands:
-  run [--no-legacy-aliases] [--reference 2018|2022] [--failed-saves atomic|as-recorded] SCRIPT.py [ARGS...]
+  run [--no-legacy-aliases] [--reference NAME] [--failed-saves atomic|as-recorded] SCRIPT.py [ARGS...]
   run [OPTIONS] -m MODULE [ARGS...]
            run unmodified legacy code with scipy.misc provided by scipy-misc-compat
            (scipy 1.1.0's imread, imsave, imresize, bytescale, ... and the rest of
            its scipy.misc namespace) and the numpy/Pillow names such code used
            (np.float, Image.ANTIALIAS, ...) restored, as `python SCRIPT.py ARGS...` would;
-           --reference 2018 gives the 2018 stack's numbers (Pillow 5.3, libjpeg 9c);
+           --reference NAME gives the numbers of scipy 1.1.0 on another Pillow release:
+           pillow-4.0 ... pillow-9.3, 2018 (= pillow-5.3), 2022 (= pillow-9.3, the default);
            --failed-saves as-recorded leaves what its failed saves left (an emptied file)
   scan PATH...
            list every use of scipy.misc in Python files and notebooks (exit 1 if any)
@@ -25,6 +26,9 @@ Commands:
            rewrite those uses to scipy_misc_compat (a diff unless --write)
   compare A B
            compare two images or two directories of images (regression runs)
+  which-reference --golden DIR --outputs DIR -- SCRIPT [ARGS...]
+           run SCRIPT under every reference (one per Pillow era) and say which one
+           reproduces the golden files
   info
            print the version, the compiled kernels in use, the libraries found
            and the legacy reference (also scipy_misc_compat.show_config())
@@ -52,8 +56,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     if command == "run":
         return run_command(rest)
-    if command in ("scan", "migrate", "compare"):
-        return _argparse_command(command, rest)
+    if command in ("scan", "migrate", "compare", "which-reference"):
+        return _argparse_command(command.replace("-", "_"), rest)
     print("scipy-misc-compat: unknown command %r\n\n%s" % (command, USAGE), file=sys.stderr)
     return 2
 

@@ -62,6 +62,8 @@ CHANGES: Tuple[Change, ...] = tuple(sorted((
            saving.rgba_jpeg_without_alpha, ("imsave/u8_rgba.jpg", "toimage_save/rgba_jpg")),
     Change((4, 3), CONVERT, "CMYK -> other modes: (255 - C)(255 - K) / 255 per channel; before: "
            "255 - min(255, C + K), then as from RGB", conversions.subtractive_cmyk, ("fromimage/CMYK/RGB",)),
+    Change((4, 3), CONVERT, "RGB/RGBA/RGBX -> L, I, LA: the 16-bit fixed-point luma (truncated until 7.0); before: "
+           "(299 R + 587 G + 114 B) // 1000", conversions.thousandths_gray, ("golden thumbnail_cache/pillow-4.0",)),
     Change((4, 3), FILTER, "the dividing ImageFilter kernels (blur, detail, edge_enhance, smooth, smooth_more, "
            "sharpen) round; before: truncated", filters.truncated_kernel_filter, ("imfilter/uint8/gray/smooth",)),
     Change((5, 3), OPENED, "an uncompressed YCbCr TIFF opens as RGB holding the YCbCr samples (5.3-5.4; later "

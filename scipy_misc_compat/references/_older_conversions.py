@@ -24,21 +24,29 @@ _COLOUR_SOURCES = ("RGB", "RGBA", "RGBX", "CMYK", "P")
 _BLOCK_PIXELS = 1 << 18
 
 
-def truncated_luma(rgb: np.ndarray) -> np.ndarray:
-    """Pillow < 7.0's RGB -> L: ``0.299 R + 0.587 G + 0.114 B`` in 16-bit fixed point, truncated.
+#: Fixed-point luma weights (R, G, B) and the divisor, truncated: Pillow 4.3-6.2 used 16 bits,
+#: Pillow < 4.3 thousandths (``(299 R + 587 G + 114 B) // 1000``).
+SIXTEEN_BIT_WEIGHTS = ((19595, 38470, 7471), 1 << 16)
+THOUSANDTHS_WEIGHTS = ((299, 587, 114), 1000)
 
-    The weights are 19595, 38470 and 7471 / 65536; Pillow 7.0 added half before the shift
-    (rounding). Fits all 3,457 pixels recorded on the 2018 stack; ``/ 1000`` in integers
-    would miss two, e.g. ``(231, 167, 43)``, which became 171. Computed a block of rows at
-    a time, so the only full-size array is the uint8 result."""
+
+def truncated_luma(rgb: np.ndarray, weights: tuple = SIXTEEN_BIT_WEIGHTS) -> np.ndarray:
+    """Pillow < 7.0's RGB -> L: ``0.299 R + 0.587 G + 0.114 B`` in fixed point, truncated.
+
+    With the 16-bit weights 19595, 38470 and 7471 / 65536 (Pillow 4.3-6.2; 7.0 added half
+    before the shift: rounding) it fits all 3,457 pixels recorded on the 2018 stack, where
+    thousandths would miss two, e.g. ``(231, 167, 43)``, which became 171; Pillow < 4.3 used
+    thousandths. Computed a block of rows at a time, so the only full-size array is the
+    uint8 result."""
+    (red, green, blue), divisor = weights
     gray = np.empty(rgb.shape[:-1], dtype=np.uint8)
     rows = max(1, _BLOCK_PIXELS // max(1, int(np.prod(rgb.shape[1:-1]))))
     for start in range(0, rgb.shape[0], rows):
         block = rgb[start:start + rows]
-        total = block[..., 0].astype(np.uint32) * 19595  # at most 255 * 65536: fits in 32 bits
-        total += block[..., 1].astype(np.uint32) * 38470
-        total += block[..., 2].astype(np.uint32) * 7471
-        np.right_shift(total, 16, out=total)
+        total = block[..., 0].astype(np.uint32) * red  # at most 255 * 65536: fits in 32 bits
+        total += block[..., 1].astype(np.uint32) * green
+        total += block[..., 2].astype(np.uint32) * blue
+        np.floor_divide(total, divisor, out=total)
         gray[start:start + rows] = total
     return gray
 
@@ -147,20 +155,30 @@ ycbcr_to_la_through_rgb = _ycbcr_through_rgb(("LA",))
 ycbcr_to_i_through_rgb = _ycbcr_through_rgb(("I",))
 
 
-def truncated_gray(reference: Any, image: Image.Image, mode: str) -> Optional[Image.Image]:
-    """Colour -> L / I / LA as Pillow < 7.0: the 16-bit fixed-point luma truncated (``truncated_luma``)."""
-    if mode not in ("L", "I", "LA") or image.mode not in _COLOUR_SOURCES:
+def _gray_from_colour(image: Image.Image, mode: str, weights: tuple, sources: tuple) -> Optional[Image.Image]:
+    """Colour -> L / I / LA with a truncated fixed-point luma (``truncated_luma``)."""
+    if mode not in ("L", "I", "LA") or image.mode not in sources:
         return None
     rgb_image = image if image.mode in ("RGB", "RGBA", "RGBX") else image.convert("RGBA" if _has_alpha(image) else
                                                                              "RGB")
     # uint8 2-D gives L; no mode argument anywhere here: Pillow 11.3-12.x deprecated fromarray's
-    gray = Image.fromarray(truncated_luma(np.asarray(rgb_image)))
+    gray = Image.fromarray(truncated_luma(np.asarray(rgb_image), weights))
     if mode == "L":
         return gray
     if mode == "I":
         return gray.convert("I")  # exact widening
     alpha = rgb_image.getchannel("A") if rgb_image.mode == "RGBA" else Image.new("L", gray.size, 255)
     return Image.merge("LA", (gray, alpha))
+
+
+def truncated_gray(reference: Any, image: Image.Image, mode: str) -> Optional[Image.Image]:
+    """Colour -> L / I / LA as Pillow < 7.0: the 16-bit fixed-point luma truncated."""
+    return _gray_from_colour(image, mode, SIXTEEN_BIT_WEIGHTS, _COLOUR_SOURCES)
+
+
+def thousandths_gray(reference: Any, image: Image.Image, mode: str) -> Optional[Image.Image]:
+    """RGB / RGBA / RGBX -> L / I / LA as Pillow < 4.3: ``(299 R + 587 G + 114 B) // 1000``."""
+    return _gray_from_colour(image, mode, THOUSANDTHS_WEIGHTS, ("RGB", "RGBA", "RGBX"))
 
 
 def subtractive_cmyk(reference: Any, image: Image.Image, mode: str) -> Optional[Image.Image]:
