@@ -35,7 +35,8 @@ from PIL import Image
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import scipy_misc_compat  # noqa: E402
-from scipy_misc_compat import _engine, bytescale, imread, imsave, toimage  # noqa: E402
+from scipy_misc_compat import bytescale, imread, imsave, toimage  # noqa: E402
+from scipy_misc_compat.pipeline import _engine
 
 
 def best_time(function, repeat):

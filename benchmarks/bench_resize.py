@@ -30,7 +30,8 @@ from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from scipy_misc_compat import _engine, _resample, imresize  # noqa: E402
+from scipy_misc_compat import imresize  # noqa: E402
+from scipy_misc_compat.pipeline import _engine, _resample
 
 INTERPS = {"nearest": 0, "bilinear": 2, "bicubic": 3, "lanczos": 1}
 

@@ -1,17 +1,17 @@
 """scipy-misc-compat: scipy 1.1.0's ``scipy.misc`` image functions on today's numpy and Pillow."""
 
-from ._aliases import LEGACY_ALIASES, LegacyAlias, LegacyAliasWarning, warn_on_legacy_aliases
-from ._datachange import DataChangedWarning, warn_on_data_change
+from .dropin._aliases import LEGACY_ALIASES, LegacyAlias, LegacyAliasWarning, warn_on_legacy_aliases
+from .dropin._datachange import DataChangedWarning, warn_on_data_change
 from ._errors import (ChannelAxisError, ImageTooLargeError, NotAnArrayError, UnidentifiedImageFileError,
                       UnreadableImageError)
-from ._exact_codecs import ExactStorageError
-from ._install import install, installed, is_installed, uninstall
-from ._legacy_image import LegacyImage
+from .exact._exact_codecs import ExactStorageError
+from .dropin._install import install, installed, is_installed, uninstall
+from .pipeline._legacy_image import LegacyImage
 from .references import current_reference, failed_saves, reference, use_reference
-from ._transform import UnknownInterpolationError
+from .pipeline._transform import UnknownInterpolationError
 from .legacy import bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage
 from ._info import show_config
-from ._which_reference import WhichReference, which_reference
+from .tools._which_reference import WhichReference, which_reference
 from ._version import __version__
 from . import misc
 

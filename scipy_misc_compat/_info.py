@@ -51,7 +51,7 @@ def show_config(file: Optional[TextIO] = None) -> None:
 
 
 def _kernels() -> Dict[str, str]:
-    from . import _engine, _resample
+    from .pipeline import _engine, _resample
     if _engine._kernels is None:
         legacy = "not built (numpy fallback, same results, slower)"
     else:  # levels(): the instruction-set levels this CPU runs, the one dispatched to last

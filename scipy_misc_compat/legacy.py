@@ -17,14 +17,14 @@ from typing import Any, Optional
 import numpy as np
 from PIL import Image
 
-from ._convert import channel_axis_of, legacy_fromimage, legacy_toimage
-from ._datachange import report_change
-from ._exact import exact_bytescale, exact_fromimage, exact_toimage, refuse_rescaling
-from ._exact_codecs import ExactStorageError, exact_writer, read_exact
-from ._io import check_readable, open_image, read_bytes, reading, resolve_format, save_image, write_to
-from ._legacy_image import LegacyImage
-from ._scaling import legacy_bytescale
-from ._transform import legacy_imfilter, legacy_imresize, legacy_imrotate, legacy_imshow
+from .pipeline._convert import channel_axis_of, legacy_fromimage, legacy_toimage
+from .dropin._datachange import report_change
+from .exact._exact import exact_bytescale, exact_fromimage, exact_toimage, refuse_rescaling
+from .exact._exact_codecs import ExactStorageError, exact_writer, read_exact
+from .pipeline._io import check_readable, open_image, read_bytes, reading, resolve_format, save_image, write_to
+from .pipeline._legacy_image import LegacyImage
+from .pipeline._scaling import legacy_bytescale
+from .pipeline._transform import legacy_imfilter, legacy_imresize, legacy_imrotate, legacy_imshow
 
 
 def bytescale(data: np.ndarray, cmin: Any = None, cmax: Any = None, high: Any = 255, low: Any = 0, *,

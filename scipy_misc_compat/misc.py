@@ -9,8 +9,8 @@ on first use; ``from scipy_misc_compat.misc import *`` works without it).
 from typing import Any
 
 from . import legacy as pilutil
-from ._namespace import (ascent, central_diff_weights, comb, derivative, doccer as _doccer, electrocardiogram, face,
-                         factorial, factorial2, factorialk, info, logsumexp, pade, source, who)
+from .dropin._namespace import (ascent, central_diff_weights, comb, derivative, doccer as _doccer, electrocardiogram,
+                                face, factorial, factorial2, factorialk, info, logsumexp, pade, source, who)
 from .legacy import bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage
 
 #: scipy 1.1.0's ``scipy.misc.__all__``, in its order.

@@ -2,7 +2,7 @@
 
 Shared by ``tools/record_canary.py`` (run on Pillow 9.3.0) and
 ``tests/test_pillow_canary.py`` (run on the installed Pillow). Each operation name is
-one of ``scipy_misc_compat._pillow_delegated.DELEGATED``; ``run(name)`` returns a dict of
+one of ``scipy_misc_compat.pipeline._pillow_delegated.DELEGATED``; ``run(name)`` returns a dict of
 named result arrays (or error class names). Imports numpy and Pillow only.
 """
 

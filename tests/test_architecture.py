@@ -80,9 +80,10 @@ def test_references_stand_below_the_pipeline():
 
 def test_pipeline_modules_name_no_reference_or_pillow_release():
     """No stack-specific branches in the pipeline: it asks the current reference, it names none."""
-    pipeline = ("_convert", "_io", "_legacy_image", "_resample", "_transform", "legacy")
-    for name in pipeline:
-        source = _read(MODULES["scipy_misc_compat." + name])
+    pipeline = [name for name in MODULES if name.startswith("scipy_misc_compat.pipeline.")]
+    assert len(pipeline) >= 9, pipeline
+    for name in pipeline + ["scipy_misc_compat.legacy"]:
+        source = _read(MODULES[name])
         tree = ast.parse(source)
         literals = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
                     and isinstance(node.value, str)]
@@ -90,3 +91,12 @@ def test_pipeline_modules_name_no_reference_or_pillow_release():
                  or text in ("5.3", "9.3")]
         assert not named, (name, named)
         assert "is_2018" not in source, name
+
+
+def test_the_folders_show_the_parts():
+    """A newcomer finds a new era in references/, a changed Pillow operation in pipeline/, a new exact
+    codec in exact/, a regression tool in tools/, the drop-in in dropin/."""
+    folders = {name.split(".")[1] for name in MODULES if name.count(".") >= 2}
+    assert folders == {"cli", "dropin", "exact", "pipeline", "references", "tools"}, folders
+    for folder in folders:
+        assert ast.get_docstring(ast.parse(_read(MODULES["scipy_misc_compat." + folder]))), folder

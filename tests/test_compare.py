@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from scipy_misc_compat import imread, imsave
-from scipy_misc_compat._compare import compare_files
+from scipy_misc_compat.tools._compare import compare_files
 
 
 def cli(*arguments):

@@ -17,7 +17,8 @@ import sys
 import numpy as np
 import pytest
 
-from scipy_misc_compat import _datasets, misc
+from scipy_misc_compat import misc
+from scipy_misc_compat.dropin import _datasets
 
 with open(os.path.join(os.path.dirname(__file__), "fixtures", "namespace", "extras.json")) as _handle:
     RECORDED = json.load(_handle)["datasets"]

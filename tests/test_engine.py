@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from hypothesis.extra import numpy as hnp
 
-from scipy_misc_compat import _engine, _scaling
+from scipy_misc_compat.pipeline import _engine, _scaling
 
 DTYPES = ["i1", "u1", "i2", "u2", "i4", "u4", "i8", "u8", "f2", "f4", "f8", ">f8", ">i2", ">u2", ">f4"]
 SCALARS = st.one_of(

@@ -156,7 +156,7 @@ with open(os.path.join(ERAS_DIR, "conversions.json")) as _handle:
 def test_each_minor_refuses_exactly_the_conversions_its_pillow_refused(minor):
     from PIL import Image
 
-    from scipy_misc_compat._convert import convert_as_scipy_era
+    from scipy_misc_compat.pipeline._convert import convert_as_scipy_era
     recorded = CONVERSIONS[minor]
     assert recorded["recorded_with"]["pillow"].rsplit(".", 1)[0] == minor[len("pillow-"):]
     wrong = []

@@ -91,7 +91,7 @@ def test_missing_viewer_raises_runtime_error(monkeypatch, private_tempdir, tmp_p
 
 
 def test_default_viewer_is_see(monkeypatch):
-    from scipy_misc_compat._transform import viewer_command
+    from scipy_misc_compat.pipeline._transform import viewer_command
     monkeypatch.delenv("SCIPY_PIL_IMAGE_VIEWER", raising=False)
     assert viewer_command() == ["see"]
     assert Image  # Pillow is what writes the PNG the viewer reads

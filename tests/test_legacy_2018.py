@@ -174,7 +174,7 @@ def test_run_failed_saves_option(tmp_path):
 
 def test_dithering_kernel_equals_the_python_version():
     import numpy as np
-    from scipy_misc_compat import _resample
+    from scipy_misc_compat.pipeline import _resample
     from scipy_misc_compat.references import _older_conversions as conversions
     if _resample._resample_kernels is None:
         pytest.skip("built without a C compiler: the Python version is the only one")
@@ -212,7 +212,7 @@ CONVERSIONS = _conversion_outcomes()
 @pytest.mark.parametrize("source", sorted({pair.split(">")[0] for pair in CONVERSIONS["outcomes"]}))
 def test_reference_2018_refuses_exactly_the_conversions_pillow_5_3_refused(source):
     from PIL import Image
-    from scipy_misc_compat._convert import convert_as_scipy_era
+    from scipy_misc_compat.pipeline._convert import convert_as_scipy_era
     assert CONVERSIONS["recorded_with"]["pillow"] == "5.3.0"
     wrong = []
     for pair, outcome in sorted(CONVERSIONS["outcomes"].items()):

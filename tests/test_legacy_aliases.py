@@ -16,7 +16,7 @@ import pytest
 
 import alias_probes
 import scipy_misc_compat
-from scipy_misc_compat import _aliases
+from scipy_misc_compat.dropin import _aliases
 
 FIXTURE = os.path.join(os.path.dirname(__file__), "fixtures", "legacy_aliases", "probes.json")
 with open(FIXTURE) as _handle:

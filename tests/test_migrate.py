@@ -10,7 +10,7 @@ import textwrap
 import numpy as np
 import pytest
 
-from scipy_misc_compat._migrate import analyse_source
+from scipy_misc_compat.tools._migrate import analyse_source
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 CORPUS = os.path.join(DATA, "scan_corpus")

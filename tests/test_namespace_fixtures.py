@@ -21,7 +21,7 @@ import pytest
 from exact_outcome import exact
 from legacy_fixture_codec import ArrayStore, MarkerResolver, call_case, decode, observe, case_function
 from scipy_misc_compat import misc
-from scipy_misc_compat._namespace import FORWARDED, _TABULATED_WEIGHTS
+from scipy_misc_compat.dropin._namespace import FORWARDED, _TABULATED_WEIGHTS
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures", "namespace")
 with open(os.path.join(FIXTURES, "cases.json")) as _handle:

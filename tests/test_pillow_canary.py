@@ -1,6 +1,6 @@
 """The Pillow canary: every Pillow operation the package still delegates, against Pillow 9.3.0.
 
-``scipy_misc_compat._pillow_delegated`` lists the operations; ``tests/pillow_canary_ops.py``
+``scipy_misc_compat.pipeline._pillow_delegated`` lists the operations; ``tests/pillow_canary_ops.py``
 runs each on seeded random inputs; ``tests/fixtures/pillow_canary`` holds what Pillow 9.3.0
 returned (``tools/record_canary.py``). A Pillow release that changes one of them fails
 here with the operation's name, before users see different numbers from a legacy function.
@@ -13,7 +13,7 @@ import PIL
 import pytest
 
 import pillow_canary_ops as ops
-from scipy_misc_compat import _pillow_delegated
+from scipy_misc_compat.pipeline import _pillow_delegated
 from scipy_misc_compat.references import _older_conversions
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures", "pillow_canary")

@@ -11,7 +11,7 @@ import warnings
 import numpy as np
 import pytest
 
-from scipy_misc_compat import _promotion
+from scipy_misc_compat.pipeline import _promotion
 from scipy_misc_compat._compat import NUMPY_HAS_VALUE_BASED_CASTING
 
 pytestmark = pytest.mark.skipif(

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from scipy_misc_compat import _compat, _resample
+from scipy_misc_compat import _compat
+from scipy_misc_compat.pipeline import _resample
 
 
 def _random_image(rng, mode, width, height):

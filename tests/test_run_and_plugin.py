@@ -50,7 +50,7 @@ def test_run_missing_script_and_usage():
     assert run("run", "no_such_script.py").returncode == 2
     assert run().returncode == 2
     help_text = run("--help").stdout
-    assert "run [--no-legacy-aliases] [--reference 2018|2022] [--failed-saves atomic|as-recorded] SCRIPT.py" \
+    assert "run [--no-legacy-aliases] [--reference NAME] [--failed-saves atomic|as-recorded] SCRIPT.py" \
         in help_text
     assert "run [OPTIONS] -m MODULE" in help_text
     assert run("run", "--no-legacy-aliases").returncode == 2

@@ -4,7 +4,7 @@ Usage (from the repository root)::
 
     python tools/record_canary.py          # writes tests/fixtures/pillow_canary/
 
-Runs every operation of ``scipy_misc_compat._pillow_delegated.DELEGATED`` through
+Runs every operation of ``scipy_misc_compat.pipeline._pillow_delegated.DELEGATED`` through
 ``tests/pillow_canary_ops.py`` in the reference venv of ``tools/record_legacy.py``
 (Python 3.11, numpy 1.23.5, Pillow 9.3.0) and writes ``results.npz`` (compressed; keys
 ``operation|case``) and ``jpeg_files.npz`` (the JPEG files Pillow 9.3.0 encoded, which the

@@ -8,7 +8,7 @@ import os
 import sys
 from typing import List, Optional
 
-from .._compare import compare_directories, compare_files, reference_hint
+from ..tools._compare import compare_directories, compare_files, reference_hint
 from . import command_parser
 
 DESCRIPTION = """\

@@ -6,8 +6,8 @@ import argparse
 import sys
 from typing import List, Optional
 
-from .._io import write_bytes
-from .._migrate import require_libcst
+from ..pipeline._io import write_bytes
+from ..tools._migrate import require_libcst
 from .scan import scan_paths, source_parser
 
 DESCRIPTION = """\

@@ -19,7 +19,7 @@ import sys
 import traceback
 from typing import List
 
-from .._install import install
+from ..dropin._install import install
 from ..references import FAILED_SAVES, all_names, parse, range_text, use_reference
 
 RUN_USAGE = ("usage: scipy-misc-compat run [--no-legacy-aliases] [--reference NAME] "

@@ -7,8 +7,8 @@ import json
 import sys
 from typing import List, Optional
 
-from .._migrate import require_libcst
-from .._source_files import FileReport, analyse_file, iter_source_files
+from ..tools._migrate import require_libcst
+from ..tools._source_files import FileReport, analyse_file, iter_source_files
 from . import command_parser
 
 DESCRIPTION = """\

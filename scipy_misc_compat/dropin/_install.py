@@ -32,7 +32,8 @@ import types
 import warnings
 from typing import Any, Callable, Dict, Iterator, List, Optional
 
-from . import _aliases, legacy, misc
+from . import _aliases
+from .. import legacy, misc
 
 _MISSING = object()
 _lock = threading.RLock()

@@ -42,9 +42,9 @@ import numpy as np
 from PIL import Image
 
 from ._engine import map_row_ranges
-from ._pixels import image_from_pixels, premultiply, unpremultiply
-from ._pixels import resample_kernels as _resample_kernels
-from .references import current_reference
+from .._pixels import image_from_pixels, premultiply, unpremultiply
+from .._pixels import resample_kernels as _resample_kernels
+from ..references import current_reference
 
 NEAREST, LANCZOS, BILINEAR, BICUBIC = 0, 1, 2, 3
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence
 
 from ._compare import Comparison, compare_directories
-from .references import DEFAULT, Reference, distinct_references, reference_named
+from ..references import DEFAULT, Reference, distinct_references, reference_named
 
 
 @dataclass

@@ -32,11 +32,12 @@ if TYPE_CHECKING:
 
 import numpy as np
 
-from . import _compat, _promotion
+from .. import _compat
+from . import _promotion
 
 _kernels: Any  # the compiled extension module, or None
 try:
-    _kernels = importlib.import_module(__package__ + "._kernels")
+    _kernels = importlib.import_module("scipy_misc_compat._kernels")
 except ImportError:  # built without a C compiler (setup.py marks the extension optional)
     _kernels = None
 

@@ -14,9 +14,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
-from ._aliases import BY_QUALIFIED_NAME as REMOVED_NAMES
-from ._aliases import LegacyAlias
-from ._compat import import_libcst
+from ..dropin._aliases import BY_QUALIFIED_NAME as REMOVED_NAMES
+from ..dropin._aliases import LegacyAlias
+from .._compat import import_libcst
 
 if TYPE_CHECKING:  # the type checker sees libcst (the `tools` extra) as installed
     import libcst as cst

@@ -18,8 +18,8 @@ from typing import Any, Callable, Iterator, List, Optional, Tuple
 import numpy as np
 from PIL import Image
 
-from ._exact_codecs import read_exact
-from ._io import read_bytes, reading, write_to
+from ..exact._exact_codecs import read_exact
+from ..pipeline._io import read_bytes, reading, write_to
 
 IMAGE_EXTENSIONS = (".png", ".tif", ".tiff", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".ppm", ".pgm", ".pbm",
                     ".npy")

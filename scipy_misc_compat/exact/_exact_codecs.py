@@ -138,7 +138,7 @@ def check_pixel_count(width: int, height: int) -> None:
     """Pillow's decompression-bomb limit (twice ``MAX_IMAGE_PIXELS``), for the decoders that are not Pillow."""
     limit = Image.MAX_IMAGE_PIXELS
     if limit is not None and width * height > 2 * limit:
-        from ._errors import ImageTooLargeError
+        from .._errors import ImageTooLargeError
         raise ImageTooLargeError("image of %d x %d pixels exceeds the limit of %d pixels (PIL.Image.MAX_IMAGE_PIXELS "
                                  "x 2; set PIL.Image.MAX_IMAGE_PIXELS to read it deliberately)"
                                  % (width, height, 2 * limit))

@@ -19,7 +19,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 from . import _resample
-from .references import current_reference
+from ..references import current_reference
 from ._convert import legacy_fromimage, legacy_pixels, legacy_toimage
 
 #: scipy 1.1.0's interpolation names and the Pillow resampling filter numbers they

@@ -17,8 +17,8 @@ from PIL import Image
 
 from . import _io
 from ._io import format_from_name
-from ._pixels import sixteen_bit_gray
-from .references import current_reference
+from .._pixels import sixteen_bit_gray
+from ..references import current_reference
 
 PathOrFile = Union[str, bytes, "os.PathLike[str]", IO[bytes]]
 

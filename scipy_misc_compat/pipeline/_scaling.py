@@ -12,8 +12,9 @@ from typing import Any, List, Optional, Tuple
 
 import numpy as np
 
-from . import _compat, _engine, _promotion
-from ._errors import NotAnArrayError
+from .. import _compat
+from . import _engine, _promotion
+from .._errors import NotAnArrayError
 
 
 #: One step of a legacy chain: ("op", ufunc, scalar) applies ``array <ufunc> scalar``;

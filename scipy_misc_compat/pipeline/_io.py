@@ -9,9 +9,9 @@ from typing import IO, Any, Callable, Iterator, Optional
 
 from PIL import Image, UnidentifiedImageError
 
-from ._errors import (ImageTooLargeError, NotAFileError, TextModeFileError, UnidentifiedImageFileError,
+from .._errors import (ImageTooLargeError, NotAFileError, TextModeFileError, UnidentifiedImageFileError,
                       UnreadableImageError)
-from .references import current_reference, failed_saves
+from ..references import current_reference, failed_saves
 
 
 @contextlib.contextmanager

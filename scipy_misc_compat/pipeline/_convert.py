@@ -7,12 +7,12 @@ from typing import Any, NamedTuple, Optional, Sequence
 import numpy as np
 from PIL import Image
 
-from . import _compat
-from ._errors import ChannelAxisError
+from .. import _compat
+from .._errors import ChannelAxisError
 from ._legacy_image import LegacyImage, as_legacy_image
-from ._pixels import GRAY_RAMP, image_from_pixels
+from .._pixels import GRAY_RAMP, image_from_pixels
 from ._scaling import legacy_bytescale, legacy_mode_i_values
-from .references import current_reference
+from ..references import current_reference
 
 def _mode_error(mode: Any, shape: Sequence[int]) -> ValueError:
     """scipy 1.1.0's "Mode is unknown or incompatible with input array shape.", made specific."""

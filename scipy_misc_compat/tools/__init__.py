@@ -1,0 +1,1 @@
+"""Migration and regression tools: ``compare``, ``which-reference``, ``scan``/``migrate``."""
