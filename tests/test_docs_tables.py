@@ -20,3 +20,11 @@ def test_readme_alias_table_is_the_restored_names_table():
     with open(os.path.join(ROOT, "README.md")) as handle:
         readme = handle.read()
     assert alias_table.table() in readme
+
+
+def test_readme_reference_tables_are_the_recorded_eras_and_the_table_of_changes():
+    import reference_table
+    with open(os.path.join(ROOT, "README.md")) as handle:
+        readme = handle.read()
+    assert reference_table.eras_table() in readme
+    assert reference_table.changes_table() in readme

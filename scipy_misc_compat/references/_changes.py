@@ -93,8 +93,8 @@ CHANGES: Tuple[Change, ...] = tuple(sorted((
            "Pillow 9.3 and before: ValueError", conversions.refused_by_pillow_9_3, ("sweep toimage->fromimage",)),
     Change((12, 0), CONVERT, "RGBA -> PA keeps alpha; Pillow 9.3 and before: through RGB",
            conversions.through_rgb, ("pillow_canary convert",)),
-    Change((9, 1), PALETTE, "putpalette keeps a short palette short (python-pillow/Pillow#5552); before: written "
-           "over the 256-entry gray ramp", conversions.short_palette_over_gray_ramp, ("toimage/pal",)),
+    Change((9, 1), PALETTE, "putpalette keeps a short palette short; before: written over the 256-entry gray ramp",
+           conversions.short_palette_over_gray_ramp, ("toimage/pal",)),
     Change((8, 2), ROTATE, "NEAREST rotation of RGBA is not premultiplied; before: it was",
            geometry.premultiplied_nearest_rotation, ("imrotate/rgba",)),
     Change((8, 2), RESIZE_NEAREST_PREMULTIPLIED, "NEAREST resize of LA/RGBA is not premultiplied "
