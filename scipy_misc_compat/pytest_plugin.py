@@ -7,8 +7,8 @@ Inactive unless asked for:
 - ``pytest --scipy-misc-compat-legacy-aliases`` does the same and also restores the numpy
   and Pillow names legacy code used (``np.float``, ``Image.ANTIALIAS``, ...:
   ``install(legacy_aliases=True)``);
-- ``pytest --scipy-misc-compat-reference 2018`` (with or without the above) reproduces the
-  2018 stack for the whole session (``use_reference``), and
+- ``pytest --scipy-misc-compat-reference pillow-7.0`` (or ``2018``, ``2022``; with or without
+  the above) reproduces that Pillow release's results for the whole session (``use_reference``), and
   ``--scipy-misc-compat-failed-saves as-recorded`` what its failed saves left behind;
 - the ``scipy_misc_compat_installed`` fixture does the same as the first for one test.
 """

@@ -198,33 +198,3 @@ def test_gray_conversion_is_the_same_whatever_the_block_size(monkeypatch):
     assert np.array_equal(conversions.truncated_luma(rgb), whole)
     monkeypatch.setattr(conversions, "_BLOCK_PIXELS", 1)  # one row per block
     assert np.array_equal(conversions.truncated_luma(rgb), whole)
-
-
-def _conversion_outcomes():
-    import json
-    with open(os.path.join(os.path.dirname(FIXTURES), "conversions_2018.json")) as handle:
-        return json.load(handle)
-
-
-CONVERSIONS = _conversion_outcomes()
-
-
-@pytest.mark.parametrize("source", sorted({pair.split(">")[0] for pair in CONVERSIONS["outcomes"]}))
-def test_reference_2018_refuses_exactly_the_conversions_pillow_5_3_refused(source):
-    from PIL import Image
-    from scipy_misc_compat.pipeline._convert import convert_as_scipy_era
-    assert CONVERSIONS["recorded_with"]["pillow"] == "5.3.0"
-    wrong = []
-    for pair, outcome in sorted(CONVERSIONS["outcomes"].items()):
-        if pair.split(">")[0] != source:
-            continue
-        target = pair.split(">")[1]
-        with scipy_misc_compat.use_reference("2018"):
-            try:
-                convert_as_scipy_era(Image.new(source, (3, 2)), target)
-                ours = "ok"
-            except ValueError:
-                ours = "ValueError"
-        if ours != outcome:
-            wrong.append("%s: %s (Pillow 5.3: %s)" % (pair, ours, outcome))
-    assert not wrong, wrong

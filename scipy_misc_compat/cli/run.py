@@ -2,7 +2,7 @@
 
 The numpy and Pillow names legacy scripts use beside it (``np.float``,
 ``Image.ANTIALIAS``, ...: ``scipy_misc_compat.LEGACY_ALIASES``) are restored too, unless
-``--no-legacy-aliases`` comes before the script; ``--reference 2018`` reproduces the 2018
+``--no-legacy-aliases`` comes before the script; ``--reference pillow-X.Y`` (or ``2018``) reproduces that
 stack's results and ``--failed-saves as-recorded`` what its failed saves left behind
 (``scipy_misc_compat.use_reference``).
 

@@ -28,8 +28,9 @@ FAILED_SAVES_VARIABLE = "SCIPY_MISC_COMPAT_FAILED_SAVES"
 #: what a failed legacy save leaves at the path -> how (README "Which reference?").
 FAILED_SAVES: Dict[str, str] = {
     "atomic": "the path stays as it was: written through a temporary file",
-    "as-recorded": "written in place as the reference's Pillow did: 2018 (Pillow 5.3) leaves the empty or partial "
-                   "file; 2022 (Pillow 9.3) removes a file it created, an existing one stays emptied",
+    "as-recorded": "written in place as the reference's Pillow did: before pillow-9.1 (2018 too) a failure leaves the "
+                   "empty or partial file; from pillow-9.1 (2022 too) it removes a file it created, an existing one "
+                   "stays emptied",
 }
 
 _Choice = Tuple[Optional[str], Optional[str]]  # reference, failed saves; None: follow the environment variable

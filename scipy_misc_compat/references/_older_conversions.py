@@ -106,7 +106,7 @@ refused_by_pillow_9_3 = _refused_in(CONVERSIONS_REFUSED_BY_PILLOW_9_3)
 
 #: ``Image.convert`` pairs (source -> targets) that older Pillow refused with ValueError, by the first
 #: release that performs them (every mode converted to every mode on each era's wheels, and
-#: tools/record_conversions_2018.py on Pillow 5.3.0): anything -> PA from 6.0, gray -> HSV from 6.2,
+#: tools/record_conversions.py): anything -> PA from 6.0, gray -> HSV from 6.2,
 #: colour <-> LAB from 9.3. P -> HSV is the odd one: Pillow 6.0 and 6.1 refused it, 5.3 and 6.2 did not.
 _NOT_PA = ("1", "L", "LA", "I", "F", "I;16", "I;16L", "I;16B", "P", "CMYK", "YCbCr", "HSV", "RGBa", "RGB", "RGBA",
            "RGBX")

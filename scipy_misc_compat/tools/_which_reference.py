@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence
 
 from ._compare import Comparison, compare_directories
-from ..references import DEFAULT, Reference, distinct_references, reference_named
+from ..references import ALIASES, DEFAULT, Reference, distinct_references, reference_named
+from ..references._names import pillow_name
 
 
 @dataclass
@@ -41,7 +42,7 @@ class ReferenceRun:
         return not self.skipped and self.exit_status == 0 and self.differing == 0 and self.identical > 0
 
     def describe(self) -> str:
-        alias = {"pillow-5.3": " (2018)", "pillow-9.3": " (2022)"}.get(self.reference, "")
+        alias = "".join(" (%s)" % name for name, version in ALIASES.items() if pillow_name(version) == self.reference)
         era = "Pillow %s" % self.era[0][len("pillow-"):] if len(self.era) == 1 else "Pillow %s-%s" % (
             self.era[0][len("pillow-"):], self.era[-1][len("pillow-"):])
         head = "%-18s %-16s" % (self.reference + alias, era)
@@ -73,8 +74,8 @@ class WhichReference:
 
 
 def _preference(reference: Reference) -> tuple:
-    """Ties go to the default reference, then 2018, then the newest era first."""
-    return (reference.pillow != reference_named(DEFAULT).pillow, reference.pillow != (5, 3),
+    """Ties go to the default reference, then the other aliases (2018), then the newest era first."""
+    return (reference.pillow != reference_named(DEFAULT).pillow, reference.pillow not in ALIASES.values(),
             tuple(-part for part in reference.pillow))
 
 

@@ -1,15 +1,12 @@
-"""Record which ``Image.convert`` mode pairs Pillow 5.3.0 (the 2018 stack), or every era's Pillow, refused.
+"""Record which ``Image.convert`` mode pairs every Pillow minor release 4.0-9.3 refused.
 
 Usage (from the repository root; builds the venvs of ``tools/record_legacy.py``)::
 
-    python tools/record_conversions_2018.py          # Pillow 5.3.0: tests/fixtures/conversions_2018.json
-    python tools/record_conversions_2018.py --eras   # every minor 4.0-9.3: tests/fixtures/eras/conversions.json
+    python tools/record_conversions.py   # -> tests/fixtures/eras/conversions.json
 
-Converts a new 3x2 image of every mode to every mode on Pillow 5.3.0 and writes the outcome
-of each pair ("ok", or the exception's type) to ``tests/fixtures/conversions_2018.json``.
-``tests/test_legacy_2018.py`` checks that reference 2018 refuses exactly the pairs Pillow
-5.3.0 refused (``references._older_conversions.CONVERSIONS_REFUSED_BY_PILLOW_5_3`` lists those Pillow 9.3
-performs; measured: no pair goes the other way).
+Converts a new 3x2 image of every mode to every mode on each minor's wheels and writes the
+outcome of each pair ("ok", or the exception's type), per minor. ``tests/test_eras.py`` checks
+that every reference refuses exactly the pairs its Pillow refused.
 """
 
 import os
@@ -21,7 +18,6 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 
 import record_legacy  # noqa: E402
 
-OUT = os.path.join(ROOT, "tests", "fixtures", "conversions_2018.json")
 MODES = ["1", "L", "P", "RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "LAB", "HSV", "I", "F", "LA", "La", "RGBa", "PA",
          "I;16", "I;16L", "I;16B", "I;16N"]
 
@@ -49,10 +45,6 @@ print(len(outcomes), "pairs,", sum(v != "ok" for v in outcomes.values()), "refus
 def main():
     import json
     import tempfile
-    if sys.argv[1:] != ["--eras"]:
-        python = record_legacy.environment("2018")
-        subprocess.run([python, "-c", WORKER, OUT, json.dumps(MODES)], check=True)
-        return
     recorded = {}
     with tempfile.TemporaryDirectory() as temp:
         for name in record_legacy.ERA_RELEASES:
