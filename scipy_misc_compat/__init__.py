@@ -11,6 +11,7 @@ from .references import current_reference, failed_saves, reference, use_referenc
 from .pipeline._transform import UnknownInterpolationError
 from .legacy import bytescale, fromimage, imfilter, imread, imresize, imrotate, imsave, imshow, toimage
 from ._info import show_config
+from .tools._compare import Comparison, Tolerance, compare_dirs, compare_files
 from .tools._which_reference import WhichReference, which_reference
 from ._version import __version__
 from . import misc
@@ -22,5 +23,6 @@ __all__ = [
     "DataChangedWarning", "warn_on_data_change", "LEGACY_ALIASES", "LegacyAlias", "LegacyAliasWarning",
     "warn_on_legacy_aliases", "install", "uninstall", "installed", "is_installed", "misc", "show_config",
     "reference", "current_reference", "use_reference", "failed_saves", "which_reference", "WhichReference",
+    "compare_files", "compare_dirs", "Comparison", "Tolerance",
     "__version__",
 ]

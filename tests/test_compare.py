@@ -84,7 +84,7 @@ def test_mismatches_and_unreadable_files(tmp_path):
     shape = compare_files(str(tmp_path / "u8.png"), str(tmp_path / "wide.png"))
     assert shape.problem == "shape (3, 4) vs (3, 5)"
     junk = cli(tmp_path / "u8.png", tmp_path / "junk.png")
-    assert junk.returncode == 1 and "junk.png" in junk.stdout
+    assert junk.returncode == 2 and "ERROR" in junk.stdout and "junk.png" in junk.stdout  # unreadable: an error
 
 
 def test_nan_equals_nan_and_inf_equals_inf(tmp_path):
@@ -109,11 +109,13 @@ def test_directories_match_by_relative_path_with_a_progress_bar(tmp_path):
         imsave(str(tmp_path / side / "nested" / "changed.png"), image if side == "golden" else image[::-1])
     imsave(str(tmp_path / "golden" / "only-golden.png"), image)
     completed = cli(tmp_path / "golden", tmp_path / "output", "--progress", "--diff-image", tmp_path / "diffs")
-    assert completed.returncode == 1
+    assert completed.returncode == 2  # a file on one side only
     lines = completed.stdout.splitlines()
-    assert lines[-1] == "1 of 3 compared equal"
+    assert "1 of 3 compared equal; 1 different, 1 errors" in lines
+    assert lines[-2:] == ["  DIFFERENT %s" % (tmp_path / "output" / "nested" / "changed.png"),
+                          "  ERROR     %s" % (tmp_path / "output" / "only-golden.png")]
     assert any("nested/changed.png" in line and line.startswith("DIFFERENT") for line in lines)
-    assert any("missing" in line and "only-golden.png" in line for line in lines)
+    assert any("only on one side" in line and "only-golden.png" in line for line in lines)
     assert "[##############################] 3/3" in completed.stderr
     assert os.listdir(str(tmp_path / "diffs" / "nested")) == ["changed.diff.png"]
     assert imread(str(tmp_path / "diffs" / "nested" / "changed.diff.png")).shape == (4, 5, 3)
@@ -176,10 +178,10 @@ def test_empty_files_a_failed_save_left_are_recognised(tmp_path):
     assert same.returncode == 0 and "1 of 1 compared equal" in same.stdout  # two empty files: the same bytes
     different = cli(tmp_path / "golden", tmp_path / "today", "--json")
     report = json.loads(different.stdout)
-    assert different.returncode == 1 and report["pairs"][0]["failed_save"]
+    assert different.returncode == 2 and report["pairs"][0]["failed_save"]  # on one side only: an error
     assert "SCIPY_MISC_COMPAT_FAILED_SAVES=as-recorded" in report["hint"]
     assert "which-reference" not in report["hint"]  # nothing else differs
     imsave(str(tmp_path / "golden" / "gray.png"), picture[..., 0])
     imsave(str(tmp_path / "today" / "gray.png"), picture[..., 0] // 2)
     unrelated = cli(tmp_path / "golden", tmp_path / "today")
-    assert unrelated.returncode == 1 and "FAILED_SAVES" not in unrelated.stderr  # a real difference besides
+    assert unrelated.returncode == 2 and "FAILED_SAVES" not in unrelated.stderr  # a real difference besides

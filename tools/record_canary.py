@@ -23,7 +23,7 @@ import ast, sys
 import numpy as np, PIL
 sys.path.insert(0, sys.argv[1] + "/tests")
 import pillow_canary_ops as ops
-source = open(sys.argv[1] + "/scipy_misc_compat/_pillow_delegated.py").read()
+source = open(sys.argv[1] + "/scipy_misc_compat/pipeline/_pillow_delegated.py").read()
 names = [call.args[0].value for call in ast.walk(ast.parse(source))
          if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "Delegated"]
 assert PIL.__version__ == "9.3.0", PIL.__version__

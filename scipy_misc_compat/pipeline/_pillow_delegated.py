@@ -9,7 +9,8 @@ one fails CI with the operation's name before users get different numbers; CI ru
 the oldest and newest Pillow and on the versions in between listed here.
 
 Conversions that Pillow 9.3.0 refused and newer Pillow performs are refused by the
-package (``_compat.CONVERSIONS_REFUSED_BY_PILLOW_9_3``), so they are not delegated.
+package (``references._older_conversions.CONVERSIONS_REFUSED_BY_PILLOW_9_3``, a row of the
+table of changes), so they are not delegated.
 """
 
 from __future__ import annotations

@@ -1,9 +1,13 @@
 """Comparing two images, or two directories of images, for regression runs (the ``compare`` command).
 
-Images are read as stored (``imread(..., exact=True)``: full depth, natural dtype, no
-legacy conversion), so a 16-bit PNG compares as uint16 and a palette image by its
-indices; ``.npy`` files are compared too. Statistics are computed over row blocks, so
-comparing two 20k x 20k images needs a few tens of MiB beyond the images themselves.
+Two files with the same bytes are equal without being decoded; only pairs that differ are
+read and measured. Images are read as stored (``imread(..., exact=True)``: full depth,
+natural dtype, no legacy conversion), so a 16-bit PNG compares as uint16 and a palette
+image by its indices; ``.npy`` files are compared too, and any other file by its bytes.
+Statistics are computed over row blocks, so comparing two 20k x 20k images needs a few tens
+of MiB beyond the images themselves. ``compare_dirs`` streams its results (in path order)
+and can spread the pairs over a process pool; every function here is pure and its results
+are picklable, so multiprocessing, Dask or Ray can map ``compare_files`` over many files.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import io
 import math
 import os
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Tuple, Union
 
 import numpy as np
 from PIL import Image
@@ -26,14 +30,54 @@ IMAGE_EXTENSIONS = (".png", ".tif", ".tiff", ".jpg", ".jpeg", ".bmp", ".gif", ".
 _BLOCK_ELEMENTS = 1 << 22  # rows per block: about 4 M samples, 32 MiB of float64 differences
 
 
+@dataclass(frozen=True)
+class Tolerance:
+    """How different two images may be and still pass.
+
+    A pair passes when shape, dtype and mode agree, the share of samples that differ by
+    more than ``max_abs`` is at most ``max_share``, and the PSNR is at least ``min_psnr``
+    (when given). The default is exact: no sample may differ.
+    """
+
+    max_abs: float = 0.0  #: largest |a - b| per sample still counted as equal
+    max_share: float = 0.0  #: share (0..1) of samples allowed to differ by more than ``max_abs``
+    min_psnr: Optional[float] = None  #: in dB; a pair below it fails
+
+    def __post_init__(self) -> None:
+        if not (self.max_abs >= 0):
+            raise ValueError("tolerance: max_abs must be >= 0, not %r" % (self.max_abs,))
+        if not (0 <= self.max_share <= 1):
+            raise ValueError("tolerance: max_share is a share of samples, from 0 to 1, not %r" % (self.max_share,))
+
+    def describe(self) -> str:
+        parts = ["max |a-b| %s" % _number(self.max_abs)] if self.max_abs else []
+        parts += ["share %s" % _number(self.max_share)] if self.max_share else []
+        parts += ["PSNR >= %s dB" % _number(self.min_psnr)] if self.min_psnr is not None else []
+        return ", ".join(parts)
+
+
+TOLERANCE_EXACT = Tolerance()
+
+
+def as_tolerance(tolerance: Union[None, float, Tolerance]) -> Tolerance:
+    """A ``Tolerance`` from one (None: exact), or from a number: the largest |a - b| per sample."""
+    if tolerance is None:
+        return TOLERANCE_EXACT
+    return tolerance if isinstance(tolerance, Tolerance) else Tolerance(max_abs=float(tolerance))
+
+
 @dataclass
 class Comparison:
-    """The result of comparing image ``a`` with image ``b``."""
+    """The result of comparing file ``a`` (the golden one) with file ``b``."""
 
     a: str
     b: str
-    equal: bool = False  #: same shape, dtype and mode, and no sample differs by more than the tolerance
+    equal: bool = False  #: passes: same shape, dtype and mode, and within the tolerance
     problem: str = ""  #: why they could not be compared sample by sample (missing, unreadable, shape), else ''
+    error: bool = False  #: missing, unreadable or on one side only (``problem`` says which): exit status 2
+    identical_bytes: bool = False  #: the same bytes: equal without decoding
+    differing_samples: int = 0  #: samples (channel values) that differ by more than the tolerance's ``max_abs``
+    total_samples: int = 0
     shape: Tuple[Tuple[int, ...], Tuple[int, ...]] = ((), ())
     dtype: Tuple[str, str] = ("", "")
     mode: Tuple[str, str] = ("", "")
@@ -46,8 +90,19 @@ class Comparison:
     #: one side is an empty file and the other is missing: what a save that failed left on an old stack
     failed_save: bool = False
 
+    @property
+    def status(self) -> str:
+        """``'equal'``, ``'different'`` or ``'error'`` (missing, unreadable, present on one side only)."""
+        return "error" if self.error else "equal" if self.equal else "different"
+
+    @property
+    def share(self) -> float:
+        """The share of samples that differ by more than the tolerance's ``max_abs`` (0..1)."""
+        return self.differing_samples / self.total_samples if self.total_samples else 0.0
+
     def as_dict(self) -> dict:
         result = asdict(self)
+        result["status"], result["share"] = self.status, self.share
         for key in ("max_abs_difference", "psnr"):
             value = result[key]
             result[key] = value if math.isfinite(value) else (None if key == "psnr" else str(value))
@@ -55,8 +110,12 @@ class Comparison:
 
     def describe(self) -> str:
         """One line for people."""
+        if self.error:
+            return "ERROR     %s: %s" % (self.b, self.problem)
         if self.problem:
             return "DIFFERENT %s: %s" % (self.b, self.problem)
+        if self.identical_bytes:
+            return "equal     %s" % self.b
         header = "equal    " if self.equal else "DIFFERENT"
         parts = []
         for what in self.mismatches:
@@ -64,9 +123,10 @@ class Comparison:
             parts.append("%s %s vs %s" % (what, pair[0], pair[1]))
         if self.differing_pixels:
             top, left, bottom, right = self.bounding_box  # type: ignore[misc]
-            parts.append("%d of %d pixels differ (%.3g%%), max |a-b| %s, rows %d..%d, columns %d..%d, PSNR %.2f dB" % (
-                self.differing_pixels, self.total_pixels, 100.0 * self.differing_pixels / self.total_pixels,
-                _number(self.max_abs_difference), top, bottom, left, right, self.psnr))
+            parts.append("%d of %d pixels differ (%.3g%%), max |a-b| %s, rows %d..%d, columns %d..%d, PSNR %.2f dB%s"
+                         % (self.differing_pixels, self.total_pixels, 100.0 * self.differing_pixels / self.total_pixels,
+                            _number(self.max_abs_difference), top, bottom, left, right, self.psnr,
+                            " (within tolerance)" if self.equal else ""))
         elif self.max_abs_difference:
             parts.append("within tolerance (max |a-b| %s)" % _number(self.max_abs_difference))
         return "%s %s%s" % (header, self.b, (": " + "; ".join(parts)) if parts else "")
@@ -112,9 +172,25 @@ def read_for_comparison(path: str) -> Tuple[np.ndarray, str]:
         return read_exact(data), mode
 
 
-def compare_files(path_a: str, path_b: str, tolerance: float = 0.0,
+def compare_files(path_a: str, path_b: str, tolerance: Union[None, float, Tolerance] = None,
                   diff_image: Optional[str] = None) -> Comparison:
-    """Compare two image files; with ``diff_image``, write a picture of where they differ.
+    """Compare two files: images sample by sample, anything else by its bytes.
+
+    Parameters
+    ----------
+    path_a, path_b : str
+        The golden file and the file to check.
+    tolerance : float or Tolerance, optional
+        A number is the largest |a - b| per sample still counted as equal; a ``Tolerance``
+        also allows a share of differing samples and a minimum PSNR. Default: exact.
+    diff_image : str, optional
+        Where to write a picture of the differing pixels (only when they differ).
+
+    Returns
+    -------
+    Comparison
+        Picklable; ``status`` is ``'equal'``, ``'different'`` or ``'error'`` (a file missing or
+        unreadable). Files with the same bytes are equal without being decoded.
 
     Examples
     --------
@@ -125,36 +201,57 @@ def compare_files(path_a: str, path_b: str, tolerance: float = 0.0,
     >>> imsave(os.path.join(folder, 'a.png'), a, exact=True)
     >>> imsave(os.path.join(folder, 'b.png'), b, exact=True)
     >>> result = compare_files(os.path.join(folder, 'a.png'), os.path.join(folder, 'b.png'))
-    >>> result.equal, result.differing_pixels, result.max_abs_difference, result.bounding_box
-    (False, 2, 9.0, (1, 2, 2, 2))
+    >>> result.status, result.differing_pixels, result.max_abs_difference, result.bounding_box
+    ('different', 2, 9.0, (1, 2, 2, 2))
     >>> compare_files(os.path.join(folder, 'a.png'), os.path.join(folder, 'b.png'), tolerance=9).equal
     True
+    >>> compare_files(os.path.join(folder, 'a.png'), os.path.join(folder, 'a.png')).identical_bytes
+    True
     """
+    tolerance = as_tolerance(tolerance)
     result = Comparison(path_a, path_b)
+    missing = [path for path in (path_a, path_b) if not os.path.isfile(path)]
+    if missing:
+        result.error, result.problem = True, "missing: %s" % ", ".join(missing)
+        return result
+    if _same_bytes(path_a, path_b):
+        result.equal = result.identical_bytes = True
+        return result
+    if not is_image_name(path_a) and not is_image_name(path_b):
+        result.problem = "the contents differ (not an image: compared by bytes)"
+        return result
     try:
         a, mode_a = read_for_comparison(path_a)
         b, mode_b = read_for_comparison(path_b)
     except (OSError, ValueError) as error:
-        if _same_bytes(path_a, path_b):  # e.g. the empty files of two failed saves: nothing to decode, nothing differs
-            result.equal = True
-        else:
-            result.problem = str(error)
+        result.error, result.problem = True, str(error)
         return result
     result.shape, result.dtype, result.mode = (a.shape, b.shape), (str(a.dtype), str(b.dtype)), (mode_a, mode_b)
     result.mismatches = [what for what in ("dtype", "mode") if getattr(result, what)[0] != getattr(result, what)[1]]
     if a.shape != b.shape:
         result.problem = "shape %s vs %s" % (a.shape, b.shape)
         return result
-    compare_arrays(a, b, tolerance, result)
-    result.equal = not result.mismatches and result.differing_pixels == 0
-    if diff_image is not None and not result.equal:
-        write_diff_image(a, b, tolerance, diff_image)
+    compare_arrays(a, b, tolerance.max_abs, result)
+    result.equal = not result.mismatches and passes(result, tolerance)
+    if diff_image is not None and result.differing_pixels:
+        write_diff_image(a, b, tolerance.max_abs, diff_image)
     return result
+
+
+def passes(result: Comparison, tolerance: Tolerance) -> bool:
+    """Whether measured samples are within the tolerance (share of differing samples, PSNR)."""
+    if result.share > tolerance.max_share:
+        return False
+    return tolerance.min_psnr is None or result.psnr >= tolerance.min_psnr
+
+
+def is_image_name(path: str) -> bool:
+    return path.lower().endswith(IMAGE_EXTENSIONS)
 
 
 def _same_bytes(path_a: str, path_b: str) -> bool:
     try:
-        return filecmp.cmp(path_a, path_b, shallow=False)
+        return os.path.getsize(path_a) == os.path.getsize(path_b) and filecmp.cmp(path_a, path_b, shallow=False)
     except OSError:
         return False
 
@@ -163,9 +260,11 @@ def compare_arrays(a: np.ndarray, b: np.ndarray, tolerance: float, result: Compa
     """Fill ``result``'s statistics. NaN equals NaN; a NaN against a number is an infinite difference."""
     rows = a.shape[0] if a.ndim else 1
     result.total_pixels = int(np.prod(a.shape[:2])) if a.ndim >= 2 else int(a.size)
+    result.total_samples = int(a.size)
     squared_error, rows_hit, columns_hit = 0.0, [], []
     for start, differs, difference in _blocks(a, b, tolerance, rows):
         result.differing_pixels += int(np.count_nonzero(differs))
+        result.differing_samples += int(np.count_nonzero(difference > tolerance))
         if difference.size:
             result.max_abs_difference = max(result.max_abs_difference, float(difference.max()))
             finite = np.isfinite(difference)  # a NaN against a number counts as differing, not in the PSNR
@@ -233,41 +332,100 @@ def write_diff_image(a: np.ndarray, b: np.ndarray, tolerance: float, path: str) 
     write_to(path, lambda handle: image.save(handle, format="PNG"))
 
 
-def image_files(directory: str) -> List[str]:
-    """Relative paths of the image files under ``directory``, sorted."""
-    found = []
+def relative_files(directory: str) -> Iterator[str]:
+    """Relative paths of every file under ``directory``, in sorted order (walked lazily)."""
     for folder, subfolders, files in os.walk(directory):
         subfolders.sort()
-        for name in files:
-            if name.lower().endswith(IMAGE_EXTENSIONS):
-                found.append(os.path.relpath(os.path.join(folder, name), directory))
-    return sorted(found)
+        for name in sorted(files):
+            yield os.path.relpath(os.path.join(folder, name), directory)
 
 
-def compare_directories(dir_a: str, dir_b: str, tolerance: float = 0.0, diff_dir: Optional[str] = None,
-                        progress: Optional[Callable[[int, int, str], None]] = None) -> List[Comparison]:
-    """Compare the images of two directories, matched by relative path; a file on one side only is a problem."""
-    names = sorted(set(image_files(dir_a)) | set(image_files(dir_b)))
-    results = []
-    for done, name in enumerate(names):
+def image_files(directory: str) -> List[str]:
+    """Relative paths of the image files under ``directory``, sorted."""
+    return sorted(name for name in relative_files(directory) if is_image_name(name))
+
+
+def pair_names(dir_a: str, dir_b: str) -> List[str]:
+    """Every relative path present under either directory, sorted (names only: memory stays small)."""
+    return sorted(set(relative_files(dir_a)) | set(relative_files(dir_b)))
+
+
+def _compare_pair(task: Tuple[str, str, str, Tolerance, Optional[str]]) -> Comparison:
+    """One pair of ``compare_dirs``: a module-level function, so a process pool can run it."""
+    dir_a, dir_b, name, tolerance, diff_dir = task
+    path_a, path_b = os.path.join(dir_a, name), os.path.join(dir_b, name)
+    missing = [path for path in (path_a, path_b) if not os.path.exists(path)]
+    if missing:
+        present = path_b if missing[0] == path_a else path_a
+        empty = os.path.getsize(present) == 0
+        side = "the golden directory" if missing[0] == path_a else "the new directory"
+        return Comparison(path_a, path_b, failed_save=empty, error=True, problem="only on one side: %s is missing%s"
+                          % (missing[0], " (%s is an empty file, as a failed save left it)" % present if empty else
+                             " from %s" % side))
+    diff = None if diff_dir is None else os.path.join(diff_dir, os.path.splitext(name)[0] + ".diff.png")
+    return compare_files(path_a, path_b, tolerance, diff)
+
+
+def compare_dirs(dir_a: str, dir_b: str, tolerance: Union[None, float, Tolerance] = None,
+                 diff_dir: Optional[str] = None, jobs: int = 1,
+                 progress: Optional[Callable[[int, int, str], None]] = None) -> Iterator[Comparison]:
+    """Compare two directories file by file, matched by relative path; yields one result per path, in order.
+
+    Parameters
+    ----------
+    dir_a, dir_b : str
+        The golden directory and the one to check. A file on one side only is an error result.
+    tolerance : float or Tolerance, optional
+        As for ``compare_files``.
+    diff_dir : str, optional
+        Where to write a ``.diff.png`` per differing image pair (mirroring the tree).
+    jobs : int
+        Processes comparing pairs at once (1: in this process). Results come in path order either way.
+    progress : callable, optional
+        ``progress(done, total, name)`` before each pair and once at the end.
+
+    Yields
+    ------
+    Comparison
+        One per relative path present on either side; nothing is kept after it is yielded.
+
+    Raises
+    ------
+    ValueError
+        When either directory does not exist.
+    """
+    for directory in (dir_a, dir_b):
+        if not os.path.isdir(directory):
+            raise ValueError("%s: no such directory" % directory)
+    tolerance = as_tolerance(tolerance)
+    names = pair_names(dir_a, dir_b)
+    tasks = ((dir_a, dir_b, name, tolerance, diff_dir) for name in names)
+    if jobs > 1 and len(names) > 1:
+        import multiprocessing
+        with multiprocessing.get_context("spawn").Pool(min(jobs, len(names))) as pool:
+            yield from _report(pool.imap(_compare_pair, tasks, chunksize=max(1, min(64, len(names) // (4 * jobs)))),
+                               names, progress)
+    else:
+        yield from _report(map(_compare_pair, tasks), names, progress)
+
+
+def _report(results: Iterable[Comparison], names: List[str],
+            progress: Optional[Callable[[int, int, str], None]]) -> Iterator[Comparison]:
+    for done, (name, result) in enumerate(zip(names, results)):
         if progress is not None:
             progress(done, len(names), name)
-        path_a, path_b = os.path.join(dir_a, name), os.path.join(dir_b, name)
-        missing = [path for path in (path_a, path_b) if not os.path.exists(path)]
-        if missing:
-            present = path_b if missing[0] == path_a else path_a
-            empty = os.path.getsize(present) == 0
-            results.append(Comparison(path_a, path_b, failed_save=empty, problem="missing: %s%s" % (
-                missing[0], " (%s is an empty file, as a failed save left it)" % present if empty else "")))
-            continue
-        diff = None
-        if diff_dir is not None:
-            diff = os.path.join(diff_dir, os.path.splitext(name)[0] + ".diff.png")
-        results.append(compare_files(path_a, path_b, tolerance, diff))
+        yield result
     if progress is not None:
         progress(len(names), len(names), "")
-    return results
 
 
-__all__ = ["Comparison", "compare_files", "compare_arrays", "compare_directories", "write_diff_image",
-           "read_for_comparison", "image_files", "IMAGE_EXTENSIONS"]
+def compare_directories(dir_a: str, dir_b: str, tolerance: Union[None, float, Tolerance] = None,
+                        diff_dir: Optional[str] = None,
+                        progress: Optional[Callable[[int, int, str], None]] = None) -> List[Comparison]:
+    """``compare_dirs`` in this process, as a list."""
+    return list(compare_dirs(dir_a, dir_b, tolerance, diff_dir, 1, progress))
+
+
+__all__ = ["Comparison", "Tolerance", "as_tolerance", "compare_files", "compare_dirs", "compare_arrays",
+           "compare_directories", "write_diff_image", "read_for_comparison", "image_files", "relative_files",
+           "pair_names", "IMAGE_EXTENSIONS", "reference_hint"]
