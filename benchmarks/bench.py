@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import sys
 import tempfile
 import time
 import tracemalloc
@@ -32,8 +31,7 @@ import tracemalloc
 import numpy as np
 from PIL import Image
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
+import installed  # noqa: E402  (benchmarks/installed.py: the installed package, kernels compiled or not)
 import scipy_misc_compat  # noqa: E402
 from scipy_misc_compat import bytescale, imread, imsave, toimage  # noqa: E402
 from scipy_misc_compat.pipeline import _engine
@@ -111,6 +109,7 @@ def main():
     parser.add_argument("--kernel", default="best",
                         help="compiled kernel level to use (see the header line), or 'none' for numpy alone")
     args = parser.parse_args()
+    installed.describe()
     if args.quick:
         args.size, args.repeat = 512, 2
     print("scipy-misc-compat %s | Python %s | numpy %s | Pillow %s | %s | %d CPUs, %d worker threads | kernel %s" % (

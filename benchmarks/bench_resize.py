@@ -20,16 +20,13 @@ Times are the best of ``--repeat`` runs in one process; compare ratios, not mill
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import time
 
 import numpy as np
 import PIL
 from PIL import Image
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
+import installed  # noqa: E402  (benchmarks/installed.py: the installed package, kernels compiled or not)
 from scipy_misc_compat import imresize  # noqa: E402
 from scipy_misc_compat.pipeline import _engine, _resample
 
@@ -59,6 +56,7 @@ def main():
     parser.add_argument("--size", type=int, default=2048)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    installed.describe()
     n = args.size
     threads = _engine.worker_count()
     print("Pillow %s, numpy %s, compiled resample kernels: %s, threads: %d" % (

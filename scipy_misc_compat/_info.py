@@ -10,7 +10,20 @@ from ._version import __version__
 
 
 _DISTRIBUTIONS = (("numpy", "numpy"), ("Pillow", "Pillow"), ("tifffile", "tifffile"), ("pypng", "pypng"),
-                  ("libcst", "libcst"), ("pooch", "pooch"), ("scipy", "scipy"))
+                  ("jpeglib", "jpeglib"), ("libcst", "libcst"), ("pooch", "pooch"), ("scipy", "scipy"))
+
+
+def missing_requirements(reference: Any = None) -> list:
+    """The optional modules ``reference`` (default: the one in use) computes with that are not installed."""
+    return [name for name in (reference or current_reference()).needs() if not _importable(name)]
+
+
+def _importable(name: str) -> bool:
+    import importlib.util
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a finder that refuses it
+        return False
 
 
 def config() -> Dict[str, Any]:
@@ -19,6 +32,7 @@ def config() -> Dict[str, Any]:
         "scipy-misc-compat": __version__,
         "python": "%d.%d.%d" % sys.version_info[:3],
         "legacy reference": str(current_reference()),
+        "reference needs": missing_requirements(),
         "failed saves": "%s (%s)" % (failed_saves(), FAILED_SAVES[failed_saves()]),
         "kernels": _kernels(),
         "versions": {name: _version_of(distribution) for name, distribution in _DISTRIBUTIONS},
@@ -43,6 +57,9 @@ def show_config(file: Optional[TextIO] = None) -> None:
     print("scipy-misc-compat %s" % facts["scipy-misc-compat"], file=out)
     print("python %s" % facts["python"], file=out)
     print("legacy reference: %s" % facts["legacy reference"], file=out)
+    for name in facts["reference needs"]:
+        print("  but %s is not installed: JPEG files cannot be read or written as this reference did "
+              "(pip install %s)" % (name, name), file=out)
     print("failed saves: %s" % facts["failed saves"], file=out)
     for name, state in facts["kernels"].items():
         print("kernel %s: %s" % (name, state), file=out)

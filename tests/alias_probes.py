@@ -36,6 +36,7 @@ PROBES = {
     "numpy.long": _TYPE + ("N('7')",),
     "numpy.typeDict": ("N['float64'] is np.float64", "N['f'] is np.float32", "N[np.dtype('u1').char] is np.uint8"),
     "numpy.rank": ("N(np.zeros((2, 3)))", "N(5)", "N([[1, 2]])"),
+    "numpy.math": ("N is math", "N.floor(2.5)", "N.pi", "N.gcd(12, 18)"),
     "numpy.loads": ("N(np.array([1, 2], dtype=np.int16).dumps())",),
     "numpy.asscalar": ("N(np.array([5]))", "N(np.array([[2.5]]))", "N(np.float32(1.5))", "N(np.zeros(2))"),
     "numpy.alen": ("N([1, 2, 3])", "N(np.zeros((4, 2)))", "N(7)", "N(np.float64(2))", "N([[1], [2]])"),

@@ -101,7 +101,7 @@ def test_code_not_understood_is_reported_and_the_file_left_alone(source, why):
 
 def test_scan_lists_uses_with_positions_names_and_notes():
     completed = cli("scan", "--json", CORPUS, PROJECT)
-    assert completed.returncode == 1, completed.stderr
+    assert completed.returncode == 2, completed.stderr  # the corpus holds a Python 2 file: an error
     found = json.loads(completed.stdout)
     uses = {(os.path.relpath(use["path"], DATA), use["cell"], use["line"], use["column"], use["name"], use["kind"])
             for use in found["uses"]}
@@ -125,8 +125,15 @@ def test_scan_text_output_and_exit_status(tmp_path):
     (tmp_path / "ok.py").write_text("import numpy\n")
     (tmp_path / "bad.py").write_text("def (:\n")
     completed = cli("scan", str(tmp_path))
-    assert completed.returncode == 0 and completed.stdout == ""
-    assert "bad.py: syntax error, skipped" in completed.stderr
+    assert completed.returncode == 2 and completed.stdout == ""  # a file that is not Python: an error
+    assert "bad.py: syntax error, skipped (line 1, column 5: invalid syntax)" in completed.stderr
+    (tmp_path / "bad.py").write_text("x = 1\ny = (\nz = 2\n")  # Python names the line of the error
+    assert "bad.py: syntax error, skipped (line 2, column 5: '(' was never closed)" in cli("scan", str(tmp_path)).stderr
+    (tmp_path / "bad.py").unlink()
+    assert cli("scan", str(tmp_path)).returncode == 0
+    missing = cli("scan", str(tmp_path / "no_such.py"))
+    assert missing.returncode == 2 and "no_such.py: cannot read (no such file or directory)" in missing.stderr
+    assert cli("migrate", str(tmp_path / "no_such.py")).returncode == 2
 
 
 def test_migrate_shows_a_diff_and_writes_only_when_asked(tmp_path):
@@ -148,10 +155,12 @@ def test_migrate_leaves_files_it_does_not_understand(tmp_path):
     for name in ("monkeypatch.py", "dynamic.py", "python2.py"):
         shutil.copy(os.path.join(CORPUS, name), str(tmp_path))
     completed = cli("migrate", "--write", str(tmp_path))
-    assert completed.returncode == 1
+    assert completed.returncode == 2  # python2.py cannot be parsed: an error, not just "left unchanged" (1)
     assert "monkeypatch.py:4:1: not migrated" in completed.stderr and "python2.py: syntax error" in completed.stderr
     for name in ("monkeypatch.py", "dynamic.py", "python2.py"):
         assert read(os.path.join(str(tmp_path), name)) == read(os.path.join(CORPUS, name))
+    os.remove(str(tmp_path / "python2.py"))
+    assert cli("migrate", "--write", str(tmp_path)).returncode == 1  # only uses not understood left
 
 
 def test_migrate_notebook_keeps_magics_and_other_cells(tmp_path):
@@ -244,6 +253,21 @@ def test_removed_names_without_an_exact_spelling_are_reported_and_kept(source):
 ])
 def test_lookalikes_of_removed_names_are_not_reported(source):
     assert analyse_source(source, rewrite=True).uses == []
+
+
+def test_migrate_never_imports_the_package_twice(tmp_path):
+    for source in ("import scipy\nimport scipy.misc\nimg = scipy.misc.imread('a.png')\nv = scipy.__version__\n",
+                   "import scipy.misc\nimport scipy_misc_compat\nimg = scipy.misc.imread('a.png')\n",
+                   "import scipy.misc\n\ndef f():\n    import scipy.misc\n    return scipy.misc.imread('x')\n"):
+        new = analyse_source(source, rewrite=True).new_source
+        for block in new.split("def f():"):
+            assert block.count("import scipy_misc_compat\n") == 1, new
+
+
+def test_removed_methods_are_reported_on_call_results_too():
+    uses = analyse_source("import numpy as np\nraw = np.zeros(3).tostring()\nload('x')[0].tostring()\n").uses
+    assert [(use.line, use.name, use.kind) for use in uses] == [(2, "ndarray.tostring", "removed"),
+                                                               (3, "ndarray.tostring", "removed")]
 
 
 def test_scan_reports_removed_names_with_the_release_that_removed_them(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import List, Optional
 
@@ -40,7 +41,27 @@ Options:
 """
 
 
+INFO_USAGE = """usage: scipy-misc-compat info
+
+Print the package version, the Python, the legacy reference in use (and a library it needs
+that is missing), what a failed save leaves, the compiled kernels and the instruction set they
+use, and the versions of the libraries found. The same as scipy_misc_compat.show_config()."""
+
+
 def main(argv: Optional[List[str]] = None) -> int:
+    """The command; a reader that goes away (``| head``) ends it quietly, with status 141 as a shell tool."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        try:  # flush what is left into nothing, so that Python's exit does not complain either
+            descriptor = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(descriptor, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 141  # 128 + SIGPIPE
+
+
+def _main(argv: Optional[List[str]]) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or arguments[0] in ("-h", "--help", "help"):
         print(USAGE)
@@ -51,6 +72,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         print("scipy-misc-compat %s" % __version__)
         return 0
     if command == "info":
+        if rest and rest[0] in ("-h", "--help"):
+            print(INFO_USAGE)
+            return 0
+        if rest:
+            print("scipy-misc-compat info takes no arguments\n\n%s" % INFO_USAGE, file=sys.stderr)
+            return 2
         from .._info import show_config
         show_config()
         return 0

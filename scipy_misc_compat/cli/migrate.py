@@ -32,8 +32,8 @@ string, a name scipy 1.1.0 did not have) is reported and left unchanged.
 Running it again changes nothing.
 
 Exit status: 0 when every file was migrated (or would be, without --write),
-1 when some file was left unchanged (a syntax error, or a use not understood),
-2 on a usage error."""
+1 when some file was left unchanged (a use not understood), 2 on a usage error or
+when a path does not exist or a file cannot be parsed."""
 
 EPILOG = """\
 examples:
@@ -56,12 +56,13 @@ def main(argv: Optional[List[str]] = None) -> int:
         print("scipy-misc-compat migrate: %s" % missing, file=sys.stderr)
         return 2
     reports = scan_paths(arguments.paths, rewrite=True)
-    changed = left = 0
+    changed = left = failed = 0
     for report in reports:
         for error in report.errors:
             print(error, file=sys.stderr)
         if report.errors:
             left += 1
+            failed += 1
             continue
         if not report.understood:
             left += 1
@@ -79,7 +80,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     verb = "migrated" if arguments.write else "would migrate"
     print("%s %d file%s; %d left unchanged (syntax errors or uses not understood)" % (
         verb, changed, "" if changed == 1 else "s", left), file=sys.stderr)
-    return 1 if left else 0
+    return 2 if failed else 1 if left else 0  # 2: a path that is not there, or a file that is not Python
 
 
 __all__ = ["main", "build_parser"]

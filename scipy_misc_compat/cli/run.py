@@ -20,7 +20,7 @@ import traceback
 from typing import List
 
 from ..dropin._install import install
-from ..references import FAILED_SAVES, all_names, parse, range_text, use_reference
+from ..references import FAILED_SAVES, all_names, current_reference, parse, range_text, use_reference
 
 RUN_USAGE = ("usage: scipy-misc-compat run [--no-legacy-aliases] [--reference NAME] "
              "[--failed-saves atomic|as-recorded] SCRIPT.py [ARGS...] | run [OPTIONS] -m MODULE [ARGS...]")
@@ -56,12 +56,32 @@ def run_command(arguments: List[str]) -> int:
             chosen[option], arguments = arguments[1], arguments[2:]
     if chosen:
         use_reference(chosen.get("--reference"), failed_saves=chosen.get("--failed-saves"))
+    missing = _missing_for_reference()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 2
     if not arguments or arguments[0] == "-m" and len(arguments) < 2:
         print(RUN_USAGE, file=sys.stderr)
         return 2
     if arguments[0] == "-m":
         return _execute(module=arguments[1], argv_tail=arguments[2:], legacy_aliases=legacy_aliases)
     return _execute(script=arguments[0], argv_tail=arguments[1:], legacy_aliases=legacy_aliases)
+
+
+def _missing_for_reference() -> str:
+    """One line when the reference in use computes with a library that is not installed, else ''.
+
+    Checked before the script runs: otherwise it would write some outputs and die at its first JPEG."""
+    from .._info import missing_requirements
+    try:
+        missing = missing_requirements()
+        name = current_reference().name
+    except ValueError as error:  # SCIPY_MISC_COMPAT_REFERENCE names no reference
+        return "scipy-misc-compat run: %s" % error
+    if not missing:
+        return ""
+    return ("scipy-misc-compat run: reference %s reads and writes JPEG with IJG libjpeg through %s, which is not "
+            "installed: pip install %s" % (name, " and ".join(missing), " ".join(missing)))
 
 
 def _is_choice(option: str, value: str) -> bool:

@@ -22,7 +22,8 @@ note. Also the numpy and Pillow names legacy code used that were removed since
 with the release that removed each. Files with syntax errors are reported and
 skipped.
 
-Exit status: 1 if any use was found, 0 if none, 2 on a usage error."""
+Exit status: 1 if any use was found, 0 if none, 2 on a usage error or when a path does
+not exist or a file cannot be parsed (the error names its line and column)."""
 
 EPILOG = """\
 examples:
@@ -83,7 +84,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         print("%d use%s of scipy.misc%s in %d of %d file%s scanned" % (
             misc, "" if misc == 1 else "s", also, files, len(reports), "" if len(reports) == 1 else "s"),
             file=sys.stderr)
-    return 1 if uses else 0
+    return 2 if errors else 1 if uses else 0  # 2: a path that is not there, or a file that is not Python
 
 
 __all__ = ["main", "build_parser", "scan_paths"]

@@ -74,6 +74,10 @@ def _attribute(module: str, name: str) -> Callable[[], Any]:
     return lambda: getattr(importlib.import_module(module), name)
 
 
+def _module(name: str) -> Callable[[], Any]:
+    return lambda: importlib.import_module(name)
+
+
 def _constant(value: Any) -> Callable[[], Any]:
     return lambda: value
 
@@ -238,6 +242,8 @@ LEGACY_ALIASES: Tuple[LegacyAlias, ...] = (
     LegacyAlias("numpy", "find_common_type", _NUMPY_2_0, "np.result_type", _constant(find_common_type)),
     LegacyAlias("numpy", "msort", _NUMPY_2_0, "np.sort(a, axis=0)", _constant(msort)),
     LegacyAlias("numpy", "mat", _NUMPY_2_0, "np.asmatrix", _numpy("asmatrix"), ".asmatrix"),
+    # numpy < 2.0 re-exported the standard library's math module as np.math (np.math.floor, np.math.pi).
+    LegacyAlias("numpy", "math", _NUMPY_2_0, "math (import math)", _module("math")),
     LegacyAlias("numpy", "safe_eval", _NUMPY_2_0, "ast.literal_eval", _attribute("ast", "literal_eval")),
     LegacyAlias("numpy", "who", _NUMPY_2_0, "scipy_misc_compat.misc.who", _namespace_function("who")),
     LegacyAlias("numpy", "source", _NUMPY_2_0, "inspect.getsource", _namespace_function("source")),

@@ -399,14 +399,56 @@ def compare_dirs(dir_a: str, dir_b: str, tolerance: Union[None, float, Tolerance
             raise ValueError("%s: no such directory" % directory)
     tolerance = as_tolerance(tolerance)
     names = pair_names(dir_a, dir_b)
-    tasks = ((dir_a, dir_b, name, tolerance, diff_dir) for name in names)
-    if jobs > 1 and len(names) > 1:
-        import multiprocessing
-        with multiprocessing.get_context("spawn").Pool(min(jobs, len(names))) as pool:
-            yield from _report(pool.imap(_compare_pair, tasks, chunksize=max(1, min(64, len(names) // (4 * jobs)))),
-                               names, progress)
-    else:
-        yield from _report(map(_compare_pair, tasks), names, progress)
+    results = _in_order(dir_a, dir_b, names, tolerance, diff_dir, jobs)
+    yield from _report(results, names, progress)
+
+
+def _identical(dir_a: str, dir_b: str, name: str) -> Optional[Comparison]:
+    """The result of a pair whose two files have the same bytes (checked here: no need to ship it to a worker)."""
+    path_a, path_b = os.path.join(dir_a, name), os.path.join(dir_b, name)
+    if os.path.isfile(path_a) and os.path.isfile(path_b) and _same_bytes(path_a, path_b):
+        return Comparison(path_a, path_b, equal=True, identical_bytes=True)
+    return None
+
+
+def _in_order(dir_a: str, dir_b: str, names: List[str], tolerance: Tolerance, diff_dir: Optional[str],
+              jobs: int) -> Iterator[Comparison]:
+    """Every pair's result in path order. Identical files are settled here; the others go to a process
+    pool (started at the first of them, at most ``4 * jobs`` in flight, so memory stays flat)."""
+    if jobs <= 1:
+        yield from (_compare_pair((dir_a, dir_b, name, tolerance, diff_dir)) for name in names)
+        return
+    import collections
+    from concurrent.futures import ProcessPoolExecutor
+    pending: Any = collections.deque()  # results, or futures of results, in path order
+    pool = None
+    try:
+        for name in names:
+            entry: Any = _identical(dir_a, dir_b, name)
+            if entry is None:
+                if pool is None:
+                    pool = ProcessPoolExecutor(jobs, mp_context=_pool_context())
+                entry = pool.submit(_compare_pair, (dir_a, dir_b, name, tolerance, diff_dir))
+            pending.append(entry)
+            while pending and (not hasattr(pending[0], "result") or len(pending) > 4 * jobs or pending[0].done()):
+                first = pending.popleft()
+                yield first.result() if hasattr(first, "result") else first
+        while pending:
+            first = pending.popleft()
+            yield first.result() if hasattr(first, "result") else first
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _pool_context() -> Any:
+    """fork where there is one and nothing else runs (a worker starts in milliseconds, numpy and Pillow
+    already imported); spawn otherwise (forking a process with threads can deadlock)."""
+    import multiprocessing
+    import threading
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _report(results: Iterable[Comparison], names: List[str],

@@ -64,7 +64,7 @@ _DOTTED_MISC = re.compile(r"scipy\.misc(\.\w+)*\Z")
 def require_libcst() -> None:
     """Raise an ImportError that says what to install when libcst is missing."""
     if cst is None:
-        raise ImportError("scan and migrate need libcst: pip install 'scipy-misc-compat[tools]'")
+        raise ImportError("scan and migrate need libcst: pip install libcst")
 
 
 @dataclass
@@ -232,6 +232,13 @@ class _Finder(cst.CSTVisitor if cst is not None else object):  # type: ignore[mi
                 self._unsupported(node, module + "." + name, "%s had no public name %r" % (module, name))
 
     # -- references ------------------------------------------------------------------------
+    def visit_Call(self, node: "cst.Call") -> None:
+        """``np.zeros(3).tostring()``, ``load(path)[0].tostring()``: a removed method called on what is not a
+        name chain (those are reported with their chain, in ``_visit_reference``)."""
+        function = node.func
+        if isinstance(function, cst.Attribute) and not isinstance(function.value, (cst.Name, cst.Attribute)):
+            self._check_removed_method([function])
+
     def visit_Attribute(self, node: "cst.Attribute") -> bool:
         return self._visit_reference(node)
 
@@ -460,6 +467,12 @@ class _Rewriter(cst.CSTTransformer if cst is not None else object):  # type: ign
         rest[-1] = rest[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return cst.FlattenSentinel([statement.with_changes(names=rest), compat])  # type: ignore[return-value]
 
+    def leave_Module(self, original: "cst.Module", updated: "cst.Module") -> "cst.Module":
+        return updated.with_changes(body=_without_repeated_imports(updated.body))
+
+    def leave_IndentedBlock(self, original: "cst.IndentedBlock", updated: "cst.IndentedBlock") -> "cst.IndentedBlock":
+        return updated.with_changes(body=_without_repeated_imports(updated.body))
+
     def leave_SimpleStatementLine(self, original: "cst.SimpleStatementLine",
                                   updated: "cst.SimpleStatementLine") -> "cst.BaseStatement":
         """A statement became two (``from scipy import misc, ndimage``, ``import scipy``): one line each."""
@@ -470,12 +483,44 @@ class _Rewriter(cst.CSTTransformer if cst is not None else object):  # type: ign
         return updated
 
 
+_COMPAT_IMPORT = "import scipy_misc_compat"
+
+
+def _without_repeated_imports(body: Sequence["cst.BaseStatement"]) -> List["cst.BaseStatement"]:
+    """A block's statements without a second ``import scipy_misc_compat`` line: a rewritten
+    ``import scipy.misc`` next to ``import scipy`` or an existing ``import scipy_misc_compat``
+    would otherwise import it twice (ruff F811). The first one stays, where it was."""
+    kept: List["cst.BaseStatement"] = []
+    seen = False
+    for statement in body:
+        single = isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 and \
+            cst.Module(body=[]).code_for_node(statement.body[0]).strip() == _COMPAT_IMPORT
+        if single and seen:
+            continue
+        seen = seen or single
+        kept.append(statement)
+    return kept
+
+
 def rewritten_spelling(alias: LegacyAlias, module_expression: str) -> str:
     """What ``migrate`` writes for ``alias``, ``module_expression`` being how the file names its module."""
     assert alias.rewrite is not None
     if alias.rewrite.startswith("."):
         return (module_expression or alias.shown.rsplit(".", 1)[0]) + alias.rewrite
     return alias.rewrite
+
+
+def _syntax_error(source: str, path: str, error: Any) -> str:
+    """Where the source stops being Python, and why: Python's own parser says it best (libcst reports
+    the token after the error, often on the next line); libcst's position where Python accepts it."""
+    try:
+        compile(source, path, "exec", flags=0x400, dont_inherit=True)  # ast.PyCF_ONLY_AST: parse, do not run
+    except SyntaxError as python_error:
+        return "line %d, column %d: %s" % (python_error.lineno or 0, python_error.offset or 0, python_error.msg)
+    except ValueError as python_error:  # a NUL byte
+        return str(python_error)
+    message = error.message.split(": expected one of")[0]  # not the list of every token it could take
+    return "line %d, column %d: %s" % (error.raw_line, error.raw_column + 1, message)
 
 
 def analyse_source(source: str, path: str = "<source>", cell: Optional[int] = None,
@@ -495,8 +540,7 @@ def analyse_source(source: str, path: str = "<source>", cell: Optional[int] = No
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as error:
-        message = error.message.split(": expected one of")[0]  # not the list of every token it could take
-        return SourceReport(syntax_error="line %d, column %d: %s" % (error.raw_line, error.raw_column + 1, message))
+        return SourceReport(syntax_error=_syntax_error(source, path, error))
     wrapper = MetadataWrapper(module)
     finder = _Finder(path, wrapper.module, cell)
     wrapper.visit(finder)

@@ -94,6 +94,8 @@ def analyse_file(path: str, rewrite: bool = False) -> FileReport:
 
     Raises OSError when the file cannot be read, ValueError (naming it) for a notebook that is not JSON.
     """
+    if not os.path.exists(path):
+        raise FileNotFoundError("no such file or directory")
     with open(path, "rb") as handle:
         data = handle.read()
     if path.endswith(".ipynb"):

@@ -19,6 +19,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence
 
+from .._info import missing_requirements
 from ._compare import Comparison, compare_directories
 from ..references import ALIASES, DEFAULT, Reference, distinct_references, reference_named
 from ..references._names import pillow_name
@@ -77,11 +78,6 @@ def _preference(reference: Reference) -> tuple:
     """Ties go to the default reference, then the other aliases (2018), then the newest era first."""
     return (reference.pillow != reference_named(DEFAULT).pillow, reference.pillow not in ALIASES.values(),
             tuple(-part for part in reference.pillow))
-
-
-def _missing_modules(reference: Reference) -> List[str]:
-    import importlib.util
-    return [name for name in reference.needs() if importlib.util.find_spec(name) is None]
 
 
 def _empty_directory(directory: str) -> None:
@@ -153,7 +149,7 @@ def which_reference(golden: str, outputs: str, command: Sequence[str], reference
     runs = []
     for reference in chosen:
         run = ReferenceRun(reference.pillow_name, list(reference.era()))
-        missing = _missing_modules(reference)
+        missing = missing_requirements(reference)
         if missing:
             run.skipped = "needs %s (pip install %s)" % (", ".join(missing), " ".join(missing))
         else:
