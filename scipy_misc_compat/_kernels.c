@@ -100,43 +100,66 @@ static int item_size(int type)
         }                                                                               \
     } while (0)
 
-/* Which optional steps run is decided once per call, not per element: bytescale's shape
-   (clip, no division, uint8) has loops of its own; anything else runs the general loop. */
-#define FUSED_OUT(stype, utype, ftype, INTEGER)                                         \
-    do {                                                                                \
+/* Which optional steps run is decided once per call, not per element. bytescale's shapes (clip
+   both ways, no division, uint8 out) have loops of their own, compiled for every instruction set
+   (below); anything else (toimage(mode='I'), unusual bytescale arguments) runs the general loop,
+   compiled once: it is rarely hot, and vectorizing its many variants for three instruction sets
+   would cost most of the build's time (measured: 43 s of a 45 s compile). */
+#define FUSED_CONSTANTS(ftype)                                                          \
         const ftype a = (ftype)f->a, b = (ftype)f->b, c = (ftype)f->c, d = (ftype)f->d;  \
         const ftype low = (ftype)f->low, high = (ftype)f->high, e = (ftype)f->e;        \
-        const ftype limit = f->out_type == T_UINT8 ? (ftype)256.0 : (ftype)4294967296.0; \
-        if (f->out_type == T_UINT32)                                                    \
-            FUSED_LOOP(stype, utype, ftype, f->shifts, f->divide, f->clip_low, f->clip_high, \
-                       uint32_t, int64_t, INTEGER);                                     \
-        else if (f->divide || !f->clip_low || !f->clip_high)                            \
-            FUSED_LOOP(stype, utype, ftype, f->shifts, f->divide, f->clip_low, f->clip_high, \
-                       uint8_t, int32_t, INTEGER);                                      \
+        const ftype limit = f->out_type == T_UINT8 ? (ftype)256.0 : (ftype)4294967296.0;
+
+#define FUSED_OUT_BYTESCALE(stype, utype, ftype, INTEGER)                               \
+    do {                                                                                \
+        FUSED_CONSTANTS(ftype)                                                          \
+        if (f->out_type == T_UINT32 || f->divide || !f->clip_low || !f->clip_high)      \
+            return fused_general(source, source_type, out, f, n);                       \
         else if (f->shifts)                                                             \
             FUSED_LOOP(stype, utype, ftype, 1, 0, 1, 1, uint8_t, int32_t, INTEGER);     \
         else                                                                            \
             FUSED_LOOP(stype, utype, ftype, 0, 0, 1, 1, uint8_t, int32_t, INTEGER);     \
     } while (0)
 
-#define FUSED_SOURCE(stype, utype, INTEGER)                                             \
+#define FUSED_OUT_GENERAL(stype, utype, ftype, INTEGER)                                 \
     do {                                                                                \
-        if (f->float_type == T_FLOAT32) FUSED_OUT(stype, utype, float, INTEGER);        \
-        else FUSED_OUT(stype, utype, double, INTEGER);                                  \
+        FUSED_CONSTANTS(ftype)                                                          \
+        if (f->out_type == T_UINT32)                                                    \
+            FUSED_LOOP(stype, utype, ftype, f->shifts, f->divide, f->clip_low, f->clip_high, \
+                       uint32_t, int64_t, INTEGER);                                     \
+        else                                                                            \
+            FUSED_LOOP(stype, utype, ftype, f->shifts, f->divide, f->clip_low, f->clip_high, \
+                       uint8_t, int32_t, INTEGER);                                      \
     } while (0)
 
-#define FUSED_BODY                                                                      \
+#define FUSED_SOURCE(OUT, stype, utype, INTEGER)                                        \
+    do {                                                                                \
+        if (f->float_type == T_FLOAT32) OUT(stype, utype, float, INTEGER);              \
+        else OUT(stype, utype, double, INTEGER);                                        \
+    } while (0)
+
+#define FUSED_SWITCH(OUT)                                                               \
     switch (source_type) {                                                              \
-    case T_INT8: FUSED_SOURCE(int8_t, uint8_t, 1); break;                               \
-    case T_UINT8: FUSED_SOURCE(uint8_t, uint8_t, 1); break;                             \
-    case T_INT16: FUSED_SOURCE(int16_t, uint16_t, 1); break;                            \
-    case T_UINT16: FUSED_SOURCE(uint16_t, uint16_t, 1); break;                          \
-    case T_INT32: FUSED_SOURCE(int32_t, uint32_t, 1); break;                            \
-    case T_UINT32: FUSED_SOURCE(uint32_t, uint32_t, 1); break;                          \
-    case T_FLOAT32: FUSED_SOURCE(float, uint32_t, 0); break;                            \
-    default: FUSED_SOURCE(double, uint64_t, 0); break;                                  \
+    case T_INT8: FUSED_SOURCE(OUT, int8_t, uint8_t, 1); break;                          \
+    case T_UINT8: FUSED_SOURCE(OUT, uint8_t, uint8_t, 1); break;                        \
+    case T_INT16: FUSED_SOURCE(OUT, int16_t, uint16_t, 1); break;                       \
+    case T_UINT16: FUSED_SOURCE(OUT, uint16_t, uint16_t, 1); break;                     \
+    case T_INT32: FUSED_SOURCE(OUT, int32_t, uint32_t, 1); break;                       \
+    case T_UINT32: FUSED_SOURCE(OUT, uint32_t, uint32_t, 1); break;                     \
+    case T_FLOAT32: FUSED_SOURCE(OUT, float, uint32_t, 0); break;                       \
+    default: FUSED_SOURCE(OUT, double, uint64_t, 0); break;                             \
     }                                                                                   \
     return 1;
+
+#define FUSED_BODY FUSED_SWITCH(FUSED_OUT_BYTESCALE)
+
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-vectorize", "no-unswitch-loops")))
+#endif
+static int fused_general(const char *source, int source_type, char *out, const fused_t *f, Py_ssize_t n)
+{
+    FUSED_SWITCH(FUSED_OUT_GENERAL)
+}
 
 typedef int (*fused_function)(const char *, int, char *, const fused_t *, Py_ssize_t);
 

@@ -119,3 +119,12 @@ def test_compare_names_the_file_it_cannot_read(tmp_path):
     assert completed.returncode == 2  # unreadable: an error
     assert "cannot identify image file %r" % os.path.join(ROOT, "README.md") in completed.stdout
     assert "BytesIO" not in completed.stdout
+
+
+def test_setup_cfg_holds_command_options_only():
+    """The design card names setup.cfg at the top level: it holds what pyproject.toml cannot say."""
+    import configparser
+    parser = configparser.ConfigParser()
+    parser.read_string(read("setup.cfg"))
+    assert parser.sections() == ["build_ext"] and int(parser["build_ext"]["parallel"]) == 2
+    assert "setup.cfg" in read("MANIFEST.in")  # the sdist builds the same way
