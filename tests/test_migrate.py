@@ -127,8 +127,8 @@ def test_scan_text_output_and_exit_status(tmp_path):
     completed = cli("scan", str(tmp_path))
     assert completed.returncode == 2 and completed.stdout == ""  # a file that is not Python: an error
     assert "bad.py: syntax error, skipped (line 1, column 5: invalid syntax)" in completed.stderr
-    (tmp_path / "bad.py").write_text("x = 1\ny = (\nz = 2\n")  # Python names the line of the error
-    assert "bad.py: syntax error, skipped (line 2, column 5: '(' was never closed)" in cli("scan", str(tmp_path)).stderr
+    (tmp_path / "bad.py").write_text("x = 1\ndef f(:\n    pass\n")  # libcst blamed line 3; Python names line 2
+    assert "bad.py: syntax error, skipped (line 2, column 7: invalid syntax)" in cli("scan", str(tmp_path)).stderr
     (tmp_path / "bad.py").unlink()
     assert cli("scan", str(tmp_path)).returncode == 0
     missing = cli("scan", str(tmp_path / "no_such.py"))
