@@ -25,25 +25,17 @@ import argparse
 import os
 import platform
 import tempfile
-import time
 import tracemalloc
 
 import numpy as np
 from PIL import Image
 
 import installed  # noqa: E402  (benchmarks/installed.py: the installed package, kernels compiled or not)
+from installed import best_time  # noqa: E402
 import scipy_misc_compat  # noqa: E402
 from scipy_misc_compat import bytescale, imread, imsave, toimage  # noqa: E402
 from scipy_misc_compat.pipeline import _engine
 
-
-def best_time(function, repeat):
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def peak_memory(function):

@@ -24,12 +24,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 import numpy as np
 from PIL import Image
 
 import installed  # noqa: E402  (benchmarks/installed.py: the installed package, kernels compiled or not)
+from installed import best_time  # noqa: E402
 
 
 def make_trees(root: str, pairs: int, differing: int, size: int) -> None:
@@ -68,14 +68,6 @@ def command(root: str, jobs: int) -> int:
     return completed.stdout.count("\nDIFFERENT") + completed.stdout.startswith("DIFFERENT")
 
 
-def best(function, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -95,9 +87,9 @@ def scenario(pairs: int, differing: int, size: int, repeat: int, targets: bool) 
     with tempfile.TemporaryDirectory() as root:
         make_trees(root, pairs, differing, size)
         assert naive_loop(root) == command(root, 1) == command(root, 2) == differing
-        naive = best(lambda: naive_loop(root), repeat)
-        one = best(lambda: command(root, 1), repeat)
-        two = best(lambda: command(root, 2), repeat)
+        naive = best_time(lambda: naive_loop(root), repeat)
+        one = best_time(lambda: command(root, 1), repeat)
+        two = best_time(lambda: command(root, 2), repeat)
     print("%d pairs of %dx%d RGB PNG, %d differing; best of %d" % (pairs, size, size, differing, repeat))
     print("naive serial loop (Image.open + array_equal): %.2f s (baseline)" % naive)
     if targets:

@@ -20,26 +20,18 @@ Times are the best of ``--repeat`` runs in one process; compare ratios, not mill
 from __future__ import annotations
 
 import argparse
-import time
 
 import numpy as np
 import PIL
 from PIL import Image
 
 import installed  # noqa: E402  (benchmarks/installed.py: the installed package, kernels compiled or not)
+from installed import best_time  # noqa: E402
 from scipy_misc_compat import imresize  # noqa: E402
 from scipy_misc_compat.pipeline import _engine, _resample
 
 INTERPS = {"nearest": 0, "bilinear": 2, "bicubic": 3, "lanczos": 1}
 
-
-def best(function, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def with_threads(count, function):
@@ -73,13 +65,13 @@ def main():
         for interp, resample in INTERPS.items():
             for label, (rows, columns) in geometries.items():
                 size = (columns, rows)
-                pillow = best(lambda image=image, size=size, resample=resample: image.resize(size, resample),
+                pillow = best_time(lambda image=image, size=size, resample=resample: image.resize(size, resample),
                               args.repeat)
                 ratios = {}
                 for count in (1, threads):
                     def call(array=array, shape=(rows, columns), interp=interp):
                         return imresize(array, shape, interp=interp)
-                    ours = with_threads(count, lambda call=call: best(call, args.repeat))
+                    ours = with_threads(count, lambda call=call: best_time(call, args.repeat))
                     ratios[count] = ours / pillow
                     worst[count] = max(worst[count], ratios[count])
                 print("%-5s %-9s %-17s %10.1f %10.2f %10.2f   %s" % (name, interp, "%dx%d" % (rows, columns),

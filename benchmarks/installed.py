@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 import scipy_misc_compat
 from scipy_misc_compat._info import config
@@ -29,3 +30,13 @@ def describe(out=sys.stdout) -> None:  # type: ignore[no-untyped-def]
         print("%s\n!! The C kernels are NOT compiled here: these numbers measure the numpy fallback, not\n"
               "!! the package as built. Build it (pip install .) or run from an installed copy.\n%s"
               % (banner, banner), file=out)
+
+
+def best_time(function, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    """The shortest of ``repeat`` runs of ``function()``, in seconds: the least disturbed by the machine."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best
