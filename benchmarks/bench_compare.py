@@ -11,9 +11,8 @@ pairs differ by one pixel and the others are byte-identical, then times (best of
 - ``scipy-misc-compat compare --jobs 1`` and ``--jobs 2`` (the command, process start included).
 
 Target (issue #20): ``--jobs 1`` at most 0.5x the naive loop, ``--jobs 2`` faster again.
-Identical files are settled without decoding in the main process, so with 5 differing pairs
-there is little left to share; ``--heavy N`` adds a second tree where N pairs differ, where the
-decoding of the second process shows.
+Identical files are settled without decoding, so with 5 differing pairs the work to share is
+the byte comparisons; ``--heavy N`` adds a second tree where N pairs differ and are decoded.
 """
 
 from __future__ import annotations

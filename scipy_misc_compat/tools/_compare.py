@@ -422,34 +422,42 @@ def _identical(dir_a: str, dir_b: str, name: str) -> Optional[Comparison]:
     return None
 
 
+#: Pairs a worker takes at once: enough to make the round trip worth it, few enough to share evenly.
+_PAIRS_PER_TASK = 32
+
+
+def _compare_chunk(task: Tuple[str, str, List[str], Tolerance, Optional[str]]) -> List[Optional[Comparison]]:
+    """A worker's share of ``compare_dirs``: None for a pair of identical files (rebuilt by the caller:
+    less to send back), else its comparison."""
+    dir_a, dir_b, names, tolerance, diff_dir = task
+    return [None if _identical(dir_a, dir_b, name) else _compare_pair((dir_a, dir_b, name, tolerance, diff_dir))
+            for name in names]
+
+
 def _in_order(dir_a: str, dir_b: str, names: List[str], tolerance: Tolerance, diff_dir: Optional[str],
               jobs: int) -> Iterator[Comparison]:
-    """Every pair's result in path order. Identical files are settled here; the others go to a process
-    pool (started at the first of them, at most ``4 * jobs`` in flight, so memory stays flat)."""
+    """Every pair's result in path order: in this process, or by ``jobs`` worker processes taking
+    ``_PAIRS_PER_TASK`` pairs at a time (at most ``2 * jobs`` tasks in flight, so memory stays flat)."""
     if jobs <= 1:
         yield from (_compare_pair((dir_a, dir_b, name, tolerance, diff_dir)) for name in names)
         return
     import collections
     from concurrent.futures import ProcessPoolExecutor
-    pending: Any = collections.deque()  # results, or futures of results, in path order
-    pool = None
-    try:
-        for name in names:
-            entry: Any = _identical(dir_a, dir_b, name)  # here: shipping it to a worker costs more than this
-            if entry is None:
-                if pool is None:
-                    pool = ProcessPoolExecutor(jobs, mp_context=_pool_context())
-                entry = pool.submit(_compare_pair, (dir_a, dir_b, name, tolerance, diff_dir))
-            pending.append(entry)
-            while pending and (not hasattr(pending[0], "result") or len(pending) > 4 * jobs or pending[0].done()):
-                first = pending.popleft()
-                yield first.result() if hasattr(first, "result") else first
+    pending: Any = collections.deque()
+    with ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
+        for start in range(0, len(names), _PAIRS_PER_TASK):
+            chunk = names[start:start + _PAIRS_PER_TASK]
+            pending.append((chunk, pool.submit(_compare_chunk, (dir_a, dir_b, chunk, tolerance, diff_dir))))
+            while len(pending) > 2 * jobs or (pending and pending[0][1].done()):
+                yield from _unpacked(dir_a, dir_b, *pending.popleft())
         while pending:
-            first = pending.popleft()
-            yield first.result() if hasattr(first, "result") else first
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            yield from _unpacked(dir_a, dir_b, *pending.popleft())
+
+
+def _unpacked(dir_a: str, dir_b: str, chunk: List[str], future: Any) -> Iterator[Comparison]:
+    for name, result in zip(chunk, future.result()):
+        yield result if result is not None else Comparison(os.path.join(dir_a, name), os.path.join(dir_b, name),
+                                                            equal=True, identical_bytes=True)
 
 
 def _pool_context() -> Any:
