@@ -351,11 +351,6 @@ def relative_files(directory: str) -> Iterator[str]:
             yield os.path.relpath(os.path.join(folder, name), directory)
 
 
-def image_files(directory: str) -> List[str]:
-    """Relative paths of the image files under ``directory``, sorted."""
-    return sorted(name for name in relative_files(directory) if is_image_name(name))
-
-
 def pair_names(dir_a: str, dir_b: str) -> List[str]:
     """Every relative path present under either directory, sorted (names only: memory stays small)."""
     return sorted(set(relative_files(dir_a)) | set(relative_files(dir_b)))
@@ -414,14 +409,6 @@ def compare_dirs(dir_a: str, dir_b: str, tolerance: Union[None, float, Tolerance
     yield from _report(results, names, progress)
 
 
-def _identical(dir_a: str, dir_b: str, name: str) -> Optional[Comparison]:
-    """The result of a pair whose two files have the same bytes (checked here: no need to ship it to a worker)."""
-    path_a, path_b = os.path.join(dir_a, name), os.path.join(dir_b, name)
-    if os.path.isfile(path_a) and os.path.isfile(path_b) and _same_bytes(path_a, path_b):
-        return Comparison(path_a, path_b, equal=True, identical_bytes=True)
-    return None
-
-
 #: Pairs a worker takes at once: enough to make the round trip worth it, few enough to share evenly.
 _PAIRS_PER_TASK = 32
 
@@ -430,8 +417,8 @@ def _compare_chunk(task: Tuple[str, str, List[str], Tolerance, Optional[str]]) -
     """A worker's share of ``compare_dirs``: None for a pair of identical files (rebuilt by the caller:
     less to send back), else its comparison."""
     dir_a, dir_b, names, tolerance, diff_dir = task
-    return [None if _identical(dir_a, dir_b, name) else _compare_pair((dir_a, dir_b, name, tolerance, diff_dir))
-            for name in names]
+    results = (_compare_pair((dir_a, dir_b, name, tolerance, diff_dir)) for name in names)
+    return [None if result.identical_bytes else result for result in results]
 
 
 def _in_order(dir_a: str, dir_b: str, names: List[str], tolerance: Tolerance, diff_dir: Optional[str],
@@ -488,5 +475,5 @@ def compare_directories(dir_a: str, dir_b: str, tolerance: Union[None, float, To
 
 
 __all__ = ["Comparison", "Tolerance", "as_tolerance", "compare_files", "compare_dirs", "compare_arrays",
-           "compare_directories", "write_diff_image", "read_for_comparison", "image_files", "relative_files",
+           "compare_directories", "write_diff_image", "read_for_comparison", "relative_files",
            "pair_names", "IMAGE_EXTENSIONS", "reference_hint"]
