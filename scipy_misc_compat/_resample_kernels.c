@@ -206,6 +206,251 @@ VECTOR_CLONES static void vertical_u8(const uint8_t *src, uint8_t *out, Py_ssize
 VERTICAL_32(vertical_f32, float, STORE_FLOAT)
 VERTICAL_32(vertical_i32, int32_t, round_to_int32)
 
+/* ---- the 8-bit passes with AVX2 16-bit multiply-adds (x86-64, chosen at run time) -----------
+ * VPMADDWD multiplies 16-bit pairs and adds each pair into a 32-bit lane: two taps per lane.
+ * The 22-bit weights do not fit 16 bits, so each is split, k = high * 2^SPLIT + low with
+ * 0 <= low < 2^SPLIT, and the pass sums pixel * high and pixel * low in separate lanes, then
+ * (high_sum << SPLIT) + low_sum. That is the same integer as the sum of pixel * k (all in
+ * wrapping 32-bit arithmetic, whose result the true sum fits), so every output bit is the
+ * portable loops' (tests/test_resample.py compares both with the numpy version).
+ * Pixel <= 255 and |high| < 2^15 keep every product and pair sum exact: SPLIT = 11 allows
+ * weights up to 16 (normalised weights are near 1); larger ones take the portable loops. */
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
+#include <immintrin.h>
+#define HAVE_AVX2_PASSES 1
+#define SPLIT 11
+#define LOW_MASK ((1 << SPLIT) - 1)
+#define AVX2 __attribute__((target("avx2")))
+
+static int force_portable = 0; /* set by use_portable_loops(), for the tests */
+
+static int avx2_available(void)
+{
+    __builtin_cpu_init();
+    return !force_portable && __builtin_cpu_supports("avx2");
+}
+
+/* Whether every weight splits into 16-bit halves (see above). */
+static int weights_split(const int32_t *weights, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        if ((weights[i] >> SPLIT) > INT16_MAX || (weights[i] >> SPLIT) < INT16_MIN) return 0;
+    return 1;
+}
+
+/* Two taps' 16-bit halves side by side in each 32-bit lane: (first, second). */
+static inline int32_t pair(int32_t first, int32_t second) { return (int32_t)(((uint32_t)(uint16_t)first) | ((uint32_t)second << 16)); }
+
+/* (high << SPLIT) + low: the 32-bit sums of pixel * weight. */
+AVX2 static inline __m256i join(__m256i high, __m256i low) { return _mm256_add_epi32(_mm256_slli_epi32(high, SPLIT), low); }
+
+/* Vertical: each output row is the weighted sum of `count` input rows. 32 bytes of a row at a
+ * time, two taps per multiply-add: the two rows' bytes interleaved and widened to 16 bits. */
+AVX2 static void vertical_u8_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t row_length, const int32_t *start,
+                                  const int32_t *count, const int32_t *weights, int width, Py_ssize_t first,
+                                  Py_ssize_t stop, __m256i *pairs)
+{
+    const __m256i zero = _mm256_setzero_si256(), half = _mm256_set1_epi32(HALF);
+    for (Py_ssize_t y = first; y < stop; y++) {
+        const int32_t *k = weights + y * width;
+        int taps = count[y], n_pairs = (taps + 1) / 2;
+        for (int p = 0; p < n_pairs; p++) { /* an odd last tap pairs with a zero weight on the same row */
+            int32_t k0 = k[2 * p], k1 = 2 * p + 1 < taps ? k[2 * p + 1] : 0;
+            pairs[2 * p] = _mm256_set1_epi32(pair(k0 >> SPLIT, k1 >> SPLIT));
+            pairs[2 * p + 1] = _mm256_set1_epi32(pair(k0 & LOW_MASK, k1 & LOW_MASK));
+        }
+        const uint8_t *rows = src + (Py_ssize_t)start[y] * row_length;
+        uint8_t *target = out + y * row_length;
+        for (Py_ssize_t begin = 0; begin < row_length; begin += 32) {
+            /* the last block ends at the row's end, overlapping the one before (same bytes again) */
+            Py_ssize_t at = begin + 32 <= row_length ? begin : row_length - 32;
+            __m256i h0 = zero, h1 = zero, h2 = zero, h3 = zero, l0 = zero, l1 = zero, l2 = zero, l3 = zero;
+            for (int p = 0; p < n_pairs; p++) {
+                const uint8_t *a = rows + (Py_ssize_t)(2 * p) * row_length + at;
+                const uint8_t *b = 2 * p + 1 < taps ? a + row_length : a;
+                __m256i va = _mm256_loadu_si256((const __m256i *)a), vb = _mm256_loadu_si256((const __m256i *)b);
+                __m256i lo = _mm256_unpacklo_epi8(va, vb), hi = _mm256_unpackhi_epi8(va, vb);
+                __m256i w0 = _mm256_unpacklo_epi8(lo, zero), w1 = _mm256_unpackhi_epi8(lo, zero);
+                __m256i w2 = _mm256_unpacklo_epi8(hi, zero), w3 = _mm256_unpackhi_epi8(hi, zero);
+                __m256i kh = pairs[2 * p], kl = pairs[2 * p + 1];
+                h0 = _mm256_add_epi32(h0, _mm256_madd_epi16(w0, kh)); l0 = _mm256_add_epi32(l0, _mm256_madd_epi16(w0, kl));
+                h1 = _mm256_add_epi32(h1, _mm256_madd_epi16(w1, kh)); l1 = _mm256_add_epi32(l1, _mm256_madd_epi16(w1, kl));
+                h2 = _mm256_add_epi32(h2, _mm256_madd_epi16(w2, kh)); l2 = _mm256_add_epi32(l2, _mm256_madd_epi16(w2, kl));
+                h3 = _mm256_add_epi32(h3, _mm256_madd_epi16(w3, kh)); l3 = _mm256_add_epi32(l3, _mm256_madd_epi16(w3, kl));
+            }
+            /* lanes hold bytes 0-3|16-19, 4-7|20-23, 8-11|24-27, 12-15|28-31; the packs restore the order */
+            __m256i s0 = _mm256_srai_epi32(_mm256_add_epi32(join(h0, l0), half), PRECISION_BITS);
+            __m256i s1 = _mm256_srai_epi32(_mm256_add_epi32(join(h1, l1), half), PRECISION_BITS);
+            __m256i s2 = _mm256_srai_epi32(_mm256_add_epi32(join(h2, l2), half), PRECISION_BITS);
+            __m256i s3 = _mm256_srai_epi32(_mm256_add_epi32(join(h3, l3), half), PRECISION_BITS);
+            __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(s0, s1), _mm256_packs_epi32(s2, s3));
+            _mm256_storeu_si256((__m256i *)(target + at), bytes);
+        }
+    }
+}
+
+/* Horizontal, 3 or 4 bands: each output pixel sums `count` neighbouring pixels. Four taps per
+ * multiply-add: one 16-byte load holds taps 0-3 (4 bytes a pixel, or 3), a byte shuffle widens
+ * them to 16 bits as (tap 0, tap 1) per band in the low half and (tap 2, tap 3) in the high half;
+ * the weight vector pairs the same taps. Two rows at a time share the weights. */
+typedef struct {
+    __m256i *weights; /* per output pixel, per group of four taps: high halves, then low halves */
+    Py_ssize_t *group; /* output pixel x's first group; x + 1's marks its end */
+    Py_ssize_t in_row, out_row; /* bytes */
+    int bands;
+    __m256i widen; /* the byte shuffle for this many bands */
+    __m128i narrow; /* back from 4 bytes a pixel to `bands` */
+} horizontal_plan;
+
+
+AVX2 static int plan_horizontal(horizontal_plan *plan, Py_ssize_t in_width, Py_ssize_t out_width, int bands,
+                                const int32_t *count, const int32_t *weights, int width)
+{
+    plan->group = malloc((out_width + 1) * sizeof(Py_ssize_t));
+    if (!plan->group) return 0;
+    plan->group[0] = 0;
+    for (Py_ssize_t x = 0; x < out_width; x++) plan->group[x + 1] = plan->group[x] + (count[x] + 3) / 4;
+    plan->weights = _mm_malloc((plan->group[out_width] * 2 + 1) * sizeof(__m256i), 32);
+    if (!plan->weights) { free(plan->group); return 0; }
+    memset(plan->weights, 0, (plan->group[out_width] * 2 + 1) * sizeof(__m256i));
+    for (Py_ssize_t x = 0; x < out_width; x++) {
+        const int32_t *k = weights + x * width;
+        for (Py_ssize_t g = plan->group[x]; g < plan->group[x + 1]; g++) {
+            int32_t tap[4];
+            for (int t = 0; t < 4; t++) {
+                Py_ssize_t j = 4 * (g - plan->group[x]) + t;
+                tap[t] = j < count[x] ? k[j] : 0;
+            }
+            int32_t h01 = pair(tap[0] >> SPLIT, tap[1] >> SPLIT), h23 = pair(tap[2] >> SPLIT, tap[3] >> SPLIT);
+            int32_t l01 = pair(tap[0] & LOW_MASK, tap[1] & LOW_MASK), l23 = pair(tap[2] & LOW_MASK, tap[3] & LOW_MASK);
+            plan->weights[2 * g] = _mm256_setr_epi32(h01, h01, h01, h01, h23, h23, h23, h23);
+            plan->weights[2 * g + 1] = _mm256_setr_epi32(l01, l01, l01, l01, l23, l23, l23, l23);
+        }
+    }
+    plan->in_row = in_width * bands;
+    plan->out_row = out_width * bands;
+    plan->bands = bands;
+    /* band b of taps t, t + 1: bytes t * bands + b and (t + 1) * bands + b, each widened (0x80: zero) */
+    int8_t widen[32];
+    for (int half = 0; half < 2; half++)
+        for (int b = 0; b < 4; b++)
+            for (int t = 0; t < 2; t++) {
+                int at = half * 16 + b * 4 + t * 2, tap = half * 2 + t;
+                widen[at] = b < bands ? (int8_t)(tap * bands + b) : (int8_t)0x80;
+                widen[at + 1] = (int8_t)0x80;
+            }
+    plan->widen = _mm256_loadu_si256((const __m256i *)widen);
+    int8_t narrow[16];
+    for (int i = 0; i < 16; i++) narrow[i] = i < 4 * bands ? (int8_t)(i / bands * 4 + i % bands) : (int8_t)0x80;
+    plan->narrow = _mm_loadu_si128((const __m128i *)narrow);
+    return 1;
+}
+
+/* Output pixel x of two rows: [row a's bands | row b's bands], as int32 after the shift. */
+AVX2 static inline __m256i horizontal_pixel(const horizontal_plan *plan, const uint8_t *a, const uint8_t *b,
+                                            Py_ssize_t x)
+{
+    const __m256i zero = _mm256_setzero_si256();
+    __m256i ha = zero, la = zero, hb = zero, lb = zero;
+    const __m256i *k = plan->weights + 2 * plan->group[x];
+    Py_ssize_t groups = plan->group[x + 1] - plan->group[x], step = 4 * plan->bands;
+    for (Py_ssize_t g = 0; g < groups; g++, a += step, b += step, k += 2) {
+        __m256i pa = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)a)), plan->widen);
+        __m256i pb = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)b)), plan->widen);
+        ha = _mm256_add_epi32(ha, _mm256_madd_epi16(pa, k[0]));
+        la = _mm256_add_epi32(la, _mm256_madd_epi16(pa, k[1]));
+        hb = _mm256_add_epi32(hb, _mm256_madd_epi16(pb, k[0]));
+        lb = _mm256_add_epi32(lb, _mm256_madd_epi16(pb, k[1]));
+    }
+    __m256i sa = join(ha, la), sb = join(hb, lb); /* each: taps 0-1 | taps 2-3 (and every fourth after) */
+    __m256i sum = _mm256_add_epi32(_mm256_permute2x128_si256(sa, sb, 0x20), _mm256_permute2x128_si256(sa, sb, 0x31));
+    return _mm256_srai_epi32(_mm256_add_epi32(sum, _mm256_set1_epi32(HALF)), PRECISION_BITS);
+}
+
+/* Four output pixels (x ... x + 3) of rows a and b as bytes: row a's in the low half, b's in the high. */
+AVX2 static inline __m256i horizontal_four(const horizontal_plan *plan, const uint8_t *a, const uint8_t *b,
+                                           const int32_t *start, Py_ssize_t x, Py_ssize_t last)
+{
+    __m256i v[4];
+    for (int i = 0; i < 4; i++) {
+        Py_ssize_t at = x + i <= last ? x + i : last; /* past the row's end: repeat the last pixel */
+        Py_ssize_t offset = (Py_ssize_t)start[at] * plan->bands;
+        v[i] = horizontal_pixel(plan, a + offset, b + offset, at);
+    }
+    return _mm256_packus_epi16(_mm256_packs_epi32(v[0], v[1]), _mm256_packs_epi32(v[2], v[3]));
+}
+
+/* The first n (<= 4) pixels of `four` to target; `room`: bytes from target to its row's end. A
+ * 3-band store of 16 bytes overwrites the next pixels' bytes, which the next four then write. */
+AVX2 static inline void store_pixels(const horizontal_plan *plan, uint8_t *target, __m128i four, Py_ssize_t n,
+                                     Py_ssize_t room)
+{
+    if (plan->bands == 3) four = _mm_shuffle_epi8(four, plan->narrow);
+    if (room >= 16) {
+        _mm_storeu_si128((__m128i *)target, four);
+        return;
+    }
+    uint8_t bytes[16];
+    _mm_storeu_si128((__m128i *)bytes, four);
+    memcpy(target, bytes, n * plan->bands);
+}
+
+/* Rows [first, stop). A 16-byte load may pass a row's end into the next row (its pixels get weight
+ * zero); the image's last row is read from `padded`, its copy followed by 16 zero bytes. */
+AVX2 static void horizontal_u8_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t in_height,
+                                    const horizontal_plan *plan, const int32_t *start, Py_ssize_t out_width,
+                                    Py_ssize_t first, Py_ssize_t stop, const uint8_t *padded)
+{
+    for (Py_ssize_t y = first; y < stop; y += 2) {
+        int pair_of_rows = y + 1 < stop;
+        const uint8_t *a = y == in_height - 1 ? padded : src + y * plan->in_row;
+        const uint8_t *b = !pair_of_rows ? a : (y + 1 == in_height - 1 ? padded : src + (y + 1) * plan->in_row);
+        uint8_t *target = out + y * plan->out_row;
+        for (Py_ssize_t x = 0; x < out_width; x += 4) {
+            Py_ssize_t n = out_width - x < 4 ? out_width - x : 4, room = plan->out_row - x * plan->bands;
+            __m256i bytes = horizontal_four(plan, a, b, start, x, out_width - 1);
+            store_pixels(plan, target + x * plan->bands, _mm256_castsi256_si128(bytes), n, room);
+            if (pair_of_rows)
+                store_pixels(plan, target + plan->out_row + x * plan->bands, _mm256_extracti128_si256(bytes, 1), n, room);
+        }
+    }
+}
+
+/* A uint8 pass with the loops above, when the CPU has AVX2 and the pass suits them: 1 done, 0 not
+ * (the portable loops run), -1 out of memory. Called without the GIL. */
+static int u8_pass_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ssize_t in_w, Py_ssize_t out_w,
+                        Py_ssize_t bands, const int32_t *start, const int32_t *count, const int32_t *weights,
+                        Py_ssize_t outputs, int width, Py_ssize_t first, Py_ssize_t stop, int vertical)
+{
+    if (!avx2_available() || !weights_split(weights, outputs * width)) return 0;
+    if (vertical) {
+        Py_ssize_t row_length = in_w * bands;
+        if (row_length < 32) return 0;
+        __m256i *pairs = _mm_malloc(((size_t)width + 1) * sizeof(__m256i), 32);
+        if (!pairs) return -1;
+        vertical_u8_avx2(src, out, row_length, start, count, weights, width, first, stop, pairs);
+        _mm_free(pairs);
+        return 1;
+    }
+    if (bands != 3 && bands != 4) return 0;
+    horizontal_plan plan;
+    if (!plan_horizontal(&plan, in_w, out_w, (int)bands, count, weights, width)) return -1;
+    uint8_t *padded = NULL;
+    if (stop == in_h && stop > first) {
+        padded = calloc((size_t)plan.in_row + 16, 1);
+        if (!padded) { _mm_free(plan.weights); free(plan.group); return -1; }
+        memcpy(padded, src + (in_h - 1) * plan.in_row, plan.in_row);
+    }
+    horizontal_u8_avx2(src, out, in_h, &plan, start, out_w, first, stop, padded);
+    free(padded);
+    _mm_free(plan.weights);
+    free(plan.group);
+    return 1;
+}
+#else
+#define HAVE_AVX2_PASSES 0
+#endif
+
 /* ---- NEAREST: a gather of whole pixels -------------------------------------------------- */
 
 /* An output row whose source row equals the previous one's (every upscale) is a copy of it. */
@@ -427,8 +672,16 @@ static PyObject *run_pass(PyObject *args, int vertical)
     }
 
     void *strip = NULL;
+    int done = 0;
     Py_BEGIN_ALLOW_THREADS
-    if (vertical) {
+#if HAVE_AVX2_PASSES
+    if (type == 'B')
+        done = u8_pass_avx2(b.src.buf, b.out.buf, in_h, in_w, out_w, bands, start, count, b.weights.buf, outputs,
+                            (int)width, first, stop, vertical);
+#endif
+    if (done) {
+        /* computed above (or out of memory: done == -1) */
+    } else if (vertical) {
         Py_ssize_t row_length = in_w * bands;
         if (type == 'B')
             vertical_u8(b.src.buf, b.out.buf, row_length, start, count, b.weights.buf, (int)width, first, stop);
@@ -456,7 +709,7 @@ static PyObject *run_pass(PyObject *args, int vertical)
     Py_END_ALLOW_THREADS
     free(strip);
     release(&b);
-    if (!vertical && !strip)
+    if (done < 0 || (!done && !vertical && !strip))
         return PyErr_NoMemory();
     Py_RETURN_NONE;
 fail:
@@ -533,14 +786,72 @@ done:
     return result;
 }
 
-/* Which version of the VECTOR_CLONES loops the loader picked: the same test GNU ifunc resolvers make. */
+/* ---- the Lanczos weight function ------------------------------------------------------------
+ * sinc(x) * sinc(x / 3) on [-3, 3), 0 elsewhere, with sinc(x) = sin(pi x) / (pi x) and the C
+ * library's sin, as Pillow computes it (and _resample._lanczos with math.sin, which calls the
+ * same function; numpy's own sin may differ in the last bit). Here because a Python loop over
+ * every tap of a large resize took milliseconds. lanczos(x, out): float64 arrays of one size. */
+#define PI 3.14159265358979323846
+
+static double sinc(double x)
+{
+    if (x == 0.0) return 1.0;
+    x = x * PI;
+    return sin(x) / x;
+}
+
+static PyObject *lanczos(PyObject *self, PyObject *args)
+{
+    PyObject *x_obj, *out_obj;
+    if (!PyArg_ParseTuple(args, "OO", &x_obj, &out_obj)) return NULL;
+    Py_buffer x = {0}, out = {0};
+    PyObject *result = NULL;
+    if (PyObject_GetBuffer(x_obj, &x, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) goto done;
+    if (PyObject_GetBuffer(out_obj, &out, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_WRITABLE) < 0) goto done;
+    if (x.itemsize != 8 || out.itemsize != 8 || x.len != out.len || strcmp(x.format, "d") != 0
+            || strcmp(out.format, "d") != 0) {
+        PyErr_SetString(PyExc_TypeError, "lanczos: two float64 arrays of one size");
+        goto done;
+    }
+    const double *in = x.buf;
+    double *target = out.buf;
+    for (Py_ssize_t i = 0; i < x.len / 8; i++)
+        target[i] = -3.0 <= in[i] && in[i] < 3.0 ? sinc(in[i]) * sinc(in[i] / 3.0) : 0.0;
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    PyBuffer_Release(&x);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+/* Which loops run: the AVX2 multiply-add passes (uint8, x86-64 with gcc or clang) and the
+ * VECTOR_CLONES versions the loader picked (gcc's ifunc: the same test its resolvers make). */
 static PyObject *instruction_set(PyObject *self, PyObject *unused)
 {
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
     __builtin_cpu_init();
-    return PyUnicode_FromString(__builtin_cpu_supports("avx2") ? "avx2" : "x86-64 baseline");
+    if (!__builtin_cpu_supports("avx2")) return PyUnicode_FromString("x86-64 baseline");
+    return PyUnicode_FromString(avx2_available() ? "avx2" : "avx2 (the uint8 passes' portable loops, as asked)");
+#elif HAVE_AVX2_PASSES
+    return PyUnicode_FromString(avx2_available() ? "avx2 (uint8 passes), baseline (others)" : "baseline");
 #else
     return PyUnicode_FromString("baseline (no run-time dispatch on this platform)");
+#endif
+}
+
+/* For the tests: run the uint8 passes' portable loops even where AVX2 is there (so both are
+ * compared with numpy on one machine). Returns the previous setting. */
+static PyObject *use_portable_loops(PyObject *self, PyObject *arg)
+{
+    int flag = PyObject_IsTrue(arg);
+    if (flag < 0) return NULL;
+#if HAVE_AVX2_PASSES
+    int previous = force_portable;
+    force_portable = flag;
+    return PyBool_FromLong(previous);
+#else
+    return PyBool_FromLong(1);
 #endif
 }
 
@@ -612,6 +923,9 @@ done:
 static PyMethodDef methods[] = {
     {"dither", dither, METH_VARARGS, "dither(rgb, cells, palette, out): Pillow 5.3's RGB -> P (reference 2018)"},
     {"instruction_set", instruction_set, METH_NOARGS, "instruction_set(): the vector loops in use (avx2 or baseline)"},
+    {"use_portable_loops", use_portable_loops, METH_O,
+     "use_portable_loops(flag): the uint8 passes without AVX2 (for the tests); returns the previous flag"},
+    {"lanczos", lanczos, METH_VARARGS, "lanczos(x, out): Pillow's Lanczos-3 weights of float64 x into out"},
     {"horizontal", horizontal, METH_VARARGS, "horizontal(src, out, start, count, weights, first, stop)"},
     {"vertical", vertical, METH_VARARGS, "vertical(src, out, start, count, weights, first, stop)"},
     {"gather", gather, METH_VARARGS, "gather(src, out, rows, columns, first, stop): NEAREST rows first:stop"},

@@ -78,9 +78,18 @@ def _sinc(x: float) -> float:
     return math.sin(x) / x  # the C library's sin, as Pillow's (numpy's own sin may differ in the last bit)
 
 
-def _lanczos(x: np.ndarray) -> np.ndarray:
+def _lanczos_python(x: np.ndarray) -> np.ndarray:
     return np.array([_sinc(v) * _sinc(v / 3.0) if -3.0 <= v < 3.0 else 0.0 for v in x.ravel().tolist()],
                     dtype=np.float64).reshape(x.shape)
+
+
+def _lanczos(x: np.ndarray) -> np.ndarray:
+    if _resample_kernels is None:
+        return _lanczos_python(x)
+    x = np.ascontiguousarray(x, dtype=np.float64)
+    out = np.empty_like(x)
+    _resample_kernels.lanczos(x, out)  # the same C library sin, without a Python call per tap
+    return out
 
 
 #: resample number -> (support, weight function)
