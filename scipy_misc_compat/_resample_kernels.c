@@ -160,9 +160,10 @@ HORIZONTAL(horizontal_i32, int32_t, double, double, 0.0, round_to_int32)
 /* ---- vertical pass: each output row is a weighted sum of `count` input rows ----------------
  * Vectorised across the row; each element still adds its taps in order. */
 
+/* `origin`: the input row src starts at (start[] counts from row 0 of the image). */
 VECTOR_CLONES static void vertical_u8(const uint8_t *src, uint8_t *out, Py_ssize_t row_length, const int32_t *start,
                         const int32_t *count, const int32_t *weights, int width, Py_ssize_t first,
-                        Py_ssize_t stop)
+                        Py_ssize_t stop, Py_ssize_t origin)
 {
     int32_t total[CHUNK];
     for (Py_ssize_t y = first; y < stop; y++) {
@@ -171,7 +172,7 @@ VECTOR_CLONES static void vertical_u8(const uint8_t *src, uint8_t *out, Py_ssize
             Py_ssize_t n = row_length - begin < CHUNK ? row_length - begin : CHUNK;
             for (Py_ssize_t i = 0; i < n; i++) total[i] = HALF;
             for (int j = 0; j < count[y]; j++) {
-                const uint8_t *row = src + ((Py_ssize_t)start[y] + j) * row_length + begin;
+                const uint8_t *row = src + ((Py_ssize_t)start[y] - origin + j) * row_length + begin;
                 int32_t weight = k[j];
                 for (Py_ssize_t i = 0; i < n; i++) total[i] += row[i] * weight;
             }
@@ -248,7 +249,7 @@ AVX2 static inline __m256i join(__m256i high, __m256i low) { return _mm256_add_e
  * time, two taps per multiply-add: the two rows' bytes interleaved and widened to 16 bits. */
 AVX2 static void vertical_u8_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t row_length, const int32_t *start,
                                   const int32_t *count, const int32_t *weights, int width, Py_ssize_t first,
-                                  Py_ssize_t stop, __m256i *pairs)
+                                  Py_ssize_t stop, Py_ssize_t origin, __m256i *pairs)
 {
     const __m256i zero = _mm256_setzero_si256(), half = _mm256_set1_epi32(HALF);
     for (Py_ssize_t y = first; y < stop; y++) {
@@ -259,7 +260,7 @@ AVX2 static void vertical_u8_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t r
             pairs[2 * p] = _mm256_set1_epi32(pair(k0 >> SPLIT, k1 >> SPLIT));
             pairs[2 * p + 1] = _mm256_set1_epi32(pair(k0 & LOW_MASK, k1 & LOW_MASK));
         }
-        const uint8_t *rows = src + (Py_ssize_t)start[y] * row_length;
+        const uint8_t *rows = src + ((Py_ssize_t)start[y] - origin) * row_length;
         uint8_t *target = out + y * row_length;
         for (Py_ssize_t begin = 0; begin < row_length; begin += 32) {
             /* the last block ends at the row's end, overlapping the one before (same bytes again) */
@@ -346,74 +347,90 @@ AVX2 static int plan_horizontal(horizontal_plan *plan, Py_ssize_t in_width, Py_s
     return 1;
 }
 
-/* Output pixel x of two rows: [row a's bands | row b's bands], as int32 after the shift. */
-AVX2 static inline __m256i horizontal_pixel(const horizontal_plan *plan, const uint8_t *a, const uint8_t *b,
-                                            Py_ssize_t x)
+/* Output pixel x of rows a and b: [a's bands | b's bands] as int32 after the shift. Inlined into
+ * callers whose `bands` is a constant, so the strides are too. */
+#define INLINE_AVX2 __attribute__((target("avx2"), always_inline)) static inline
+INLINE_AVX2 __m256i two_rows_pixel(const uint8_t *a, const uint8_t *b, const __m256i *k, Py_ssize_t groups,
+                                   __m256i widen, int bands)
 {
-    const __m256i zero = _mm256_setzero_si256();
-    __m256i ha = zero, la = zero, hb = zero, lb = zero;
-    const __m256i *k = plan->weights + 2 * plan->group[x];
-    Py_ssize_t groups = plan->group[x + 1] - plan->group[x], step = 4 * plan->bands;
-    for (Py_ssize_t g = 0; g < groups; g++, a += step, b += step, k += 2) {
-        __m256i pa = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)a)), plan->widen);
-        __m256i pb = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)b)), plan->widen);
-        ha = _mm256_add_epi32(ha, _mm256_madd_epi16(pa, k[0]));
-        la = _mm256_add_epi32(la, _mm256_madd_epi16(pa, k[1]));
-        hb = _mm256_add_epi32(hb, _mm256_madd_epi16(pb, k[0]));
-        lb = _mm256_add_epi32(lb, _mm256_madd_epi16(pb, k[1]));
+    __m256i ha, la, hb, lb;
+    if (groups == 0) return _mm256_setzero_si256(); /* no taps: the sum is HALF, its shift 0 */
+    __m256i pa = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)a)), widen);
+    __m256i pb = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)b)), widen);
+    ha = _mm256_madd_epi16(pa, k[0]); la = _mm256_madd_epi16(pa, k[1]);
+    hb = _mm256_madd_epi16(pb, k[0]); lb = _mm256_madd_epi16(pb, k[1]);
+    for (Py_ssize_t g = 1; g < groups; g++) {
+        a += 4 * bands, b += 4 * bands, k += 2;
+        pa = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)a)), widen);
+        pb = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)b)), widen);
+        ha = _mm256_add_epi32(ha, _mm256_madd_epi16(pa, k[0])); la = _mm256_add_epi32(la, _mm256_madd_epi16(pa, k[1]));
+        hb = _mm256_add_epi32(hb, _mm256_madd_epi16(pb, k[0])); lb = _mm256_add_epi32(lb, _mm256_madd_epi16(pb, k[1]));
     }
     __m256i sa = join(ha, la), sb = join(hb, lb); /* each: taps 0-1 | taps 2-3 (and every fourth after) */
     __m256i sum = _mm256_add_epi32(_mm256_permute2x128_si256(sa, sb, 0x20), _mm256_permute2x128_si256(sa, sb, 0x31));
     return _mm256_srai_epi32(_mm256_add_epi32(sum, _mm256_set1_epi32(HALF)), PRECISION_BITS);
 }
 
-/* Four output pixels (x ... x + 3) of rows a and b as bytes: row a's in the low half, b's in the high. */
-AVX2 static inline __m256i horizontal_four(const horizontal_plan *plan, const uint8_t *a, const uint8_t *b,
-                                           const int32_t *start, Py_ssize_t x, Py_ssize_t last)
+/* The first n (<= 4) pixels of `four` (4 bytes each) to target as `bands` bytes each; `room`: bytes
+ * from target to its row's end. A 3-band 16-byte store writes 4 bytes of the next pixels, which the
+ * next four then write. */
+INLINE_AVX2 void store_pixels(uint8_t *target, __m128i four, Py_ssize_t n, Py_ssize_t room, __m128i narrow,
+                              int bands)
 {
-    __m256i v[4];
-    for (int i = 0; i < 4; i++) {
-        Py_ssize_t at = x + i <= last ? x + i : last; /* past the row's end: repeat the last pixel */
-        Py_ssize_t offset = (Py_ssize_t)start[at] * plan->bands;
-        v[i] = horizontal_pixel(plan, a + offset, b + offset, at);
-    }
-    return _mm256_packus_epi16(_mm256_packs_epi32(v[0], v[1]), _mm256_packs_epi32(v[2], v[3]));
-}
-
-/* The first n (<= 4) pixels of `four` to target; `room`: bytes from target to its row's end. A
- * 3-band store of 16 bytes overwrites the next pixels' bytes, which the next four then write. */
-AVX2 static inline void store_pixels(const horizontal_plan *plan, uint8_t *target, __m128i four, Py_ssize_t n,
-                                     Py_ssize_t room)
-{
-    if (plan->bands == 3) four = _mm_shuffle_epi8(four, plan->narrow);
+    if (bands == 3) four = _mm_shuffle_epi8(four, narrow);
     if (room >= 16) {
         _mm_storeu_si128((__m128i *)target, four);
         return;
     }
     uint8_t bytes[16];
     _mm_storeu_si128((__m128i *)bytes, four);
-    memcpy(target, bytes, n * plan->bands);
+    memcpy(target, bytes, n * bands);
 }
 
-/* Rows [first, stop). A 16-byte load may pass a row's end into the next row (its pixels get weight
- * zero); the image's last row is read from `padded`, its copy followed by 16 zero bytes. */
+/* Rows [first, stop), two at a time, four output pixels at a time. A 16-byte load may pass a row's
+ * end into the next row (those pixels have weight zero); the image's last row is read from
+ * `padded`, its copy followed by 16 zero bytes. */
+INLINE_AVX2 void horizontal_rows(const uint8_t *src, uint8_t *out, Py_ssize_t in_height,
+                                 const horizontal_plan *plan, const int32_t *start, Py_ssize_t out_width,
+                                 Py_ssize_t first, Py_ssize_t stop, const uint8_t *padded, int bands)
+{
+    const __m256i widen = plan->widen, *weights = plan->weights;
+    const __m128i narrow = plan->narrow;
+    const Py_ssize_t *group = plan->group, in_row = plan->in_row, out_row = plan->out_row;
+    for (Py_ssize_t y = first; y < stop; y += 2) {
+        int pair_of_rows = y + 1 < stop;
+        const uint8_t *a = y == in_height - 1 ? padded : src + y * in_row;
+        const uint8_t *b = !pair_of_rows ? a : (y + 1 == in_height - 1 ? padded : src + (y + 1) * in_row);
+        uint8_t *target = out + y * out_row;
+        for (Py_ssize_t x = 0; x < out_width; x += 4) {
+            Py_ssize_t n = out_width - x < 4 ? out_width - x : 4, at[4];
+            for (int i = 0; i < 4; i++) at[i] = i < n ? x + i : out_width - 1; /* past the end: the last again */
+            __m256i v0 = two_rows_pixel(a + start[at[0]] * bands, b + start[at[0]] * bands,
+                                        weights + 2 * group[at[0]], group[at[0] + 1] - group[at[0]], widen, bands);
+            __m256i v1 = two_rows_pixel(a + start[at[1]] * bands, b + start[at[1]] * bands,
+                                        weights + 2 * group[at[1]], group[at[1] + 1] - group[at[1]], widen, bands);
+            __m256i v2 = two_rows_pixel(a + start[at[2]] * bands, b + start[at[2]] * bands,
+                                        weights + 2 * group[at[2]], group[at[2] + 1] - group[at[2]], widen, bands);
+            __m256i v3 = two_rows_pixel(a + start[at[3]] * bands, b + start[at[3]] * bands,
+                                        weights + 2 * group[at[3]], group[at[3] + 1] - group[at[3]], widen, bands);
+            /* saturating packs: int32 -> int16 -> 0..255, the clip; row a's four pixels low, b's high */
+            __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(v0, v1), _mm256_packs_epi32(v2, v3));
+            Py_ssize_t room = out_row - x * bands;
+            store_pixels(target + x * bands, _mm256_castsi256_si128(bytes), n, room, narrow, bands);
+            if (pair_of_rows)
+                store_pixels(target + out_row + x * bands, _mm256_extracti128_si256(bytes, 1), n, room, narrow, bands);
+        }
+    }
+}
+
 AVX2 static void horizontal_u8_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t in_height,
                                     const horizontal_plan *plan, const int32_t *start, Py_ssize_t out_width,
                                     Py_ssize_t first, Py_ssize_t stop, const uint8_t *padded)
 {
-    for (Py_ssize_t y = first; y < stop; y += 2) {
-        int pair_of_rows = y + 1 < stop;
-        const uint8_t *a = y == in_height - 1 ? padded : src + y * plan->in_row;
-        const uint8_t *b = !pair_of_rows ? a : (y + 1 == in_height - 1 ? padded : src + (y + 1) * plan->in_row);
-        uint8_t *target = out + y * plan->out_row;
-        for (Py_ssize_t x = 0; x < out_width; x += 4) {
-            Py_ssize_t n = out_width - x < 4 ? out_width - x : 4, room = plan->out_row - x * plan->bands;
-            __m256i bytes = horizontal_four(plan, a, b, start, x, out_width - 1);
-            store_pixels(plan, target + x * plan->bands, _mm256_castsi256_si128(bytes), n, room);
-            if (pair_of_rows)
-                store_pixels(plan, target + plan->out_row + x * plan->bands, _mm256_extracti128_si256(bytes, 1), n, room);
-        }
-    }
+    if (plan->bands == 3)
+        horizontal_rows(src, out, in_height, plan, start, out_width, first, stop, padded, 3);
+    else
+        horizontal_rows(src, out, in_height, plan, start, out_width, first, stop, padded, 4);
 }
 
 /* A uint8 pass with the loops above, when the CPU has AVX2 and the pass suits them: 1 done, 0 not
@@ -428,7 +445,7 @@ static int u8_pass_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ss
         if (row_length < 32) return 0;
         __m256i *pairs = _mm_malloc(((size_t)width + 1) * sizeof(__m256i), 32);
         if (!pairs) return -1;
-        vertical_u8_avx2(src, out, row_length, start, count, weights, width, first, stop, pairs);
+        vertical_u8_avx2(src, out, row_length, start, count, weights, width, first, stop, 0, pairs);
         _mm_free(pairs);
         return 1;
     }
@@ -684,7 +701,7 @@ static PyObject *run_pass(PyObject *args, int vertical)
     } else if (vertical) {
         Py_ssize_t row_length = in_w * bands;
         if (type == 'B')
-            vertical_u8(b.src.buf, b.out.buf, row_length, start, count, b.weights.buf, (int)width, first, stop);
+            vertical_u8(b.src.buf, b.out.buf, row_length, start, count, b.weights.buf, (int)width, first, stop, 0);
         else if (type == 'f')
             vertical_f32(b.src.buf, b.out.buf, row_length, start, count, b.weights.buf, (int)width, first, stop);
         else
@@ -715,6 +732,182 @@ static PyObject *run_pass(PyObject *args, int vertical)
 fail:
     release(&b);
     return NULL;
+}
+
+/* ---- both uint8 passes, fused ----------------------------------------------------------------
+ * The horizontal pass's rows go to a buffer of about FUSED_BUDGET bytes instead of a whole
+ * intermediate image, and the vertical pass reads them while they are in cache. Output rows are
+ * computed in chunks; the buffer holds the intermediate rows [low, high) the chunk reads, those
+ * of the previous chunk that it still needs moved to the front. Every intermediate row is the
+ * horizontal pass's, every output row the vertical pass's over them: the same bits. */
+#define FUSED_BUDGET (512 * 1024)
+
+typedef struct {
+    const int32_t *start, *count, *weights;
+    int width;
+} taps;
+
+/* Output rows [first, stop) per chunk: as many as the budget holds, at least one. */
+static Py_ssize_t chunk_rows(const taps *v, Py_ssize_t row_bytes, Py_ssize_t first, Py_ssize_t stop)
+{
+    Py_ssize_t widest = 1;
+    for (Py_ssize_t y = first; y < stop; y++) widest = v->count[y] > widest ? v->count[y] : widest;
+    double step = stop - first > 1 ? (double)(v->start[stop - 1] - v->start[first]) / (double)(stop - first - 1) : 1.0;
+    double rows = ((double)FUSED_BUDGET / (double)(row_bytes > 0 ? row_bytes : 1) - (double)widest) / (step > 1.0 ? step : 1.0);
+    return rows < 1.0 ? 1 : (rows > (double)(stop - first) ? stop - first : (Py_ssize_t)rows);
+}
+
+/* The intermediate rows the output rows [y0, y1) read. */
+static void rows_read(const taps *v, Py_ssize_t y0, Py_ssize_t y1, Py_ssize_t *low, Py_ssize_t *high)
+{
+    *low = v->start[y0];
+    *high = 0;
+    for (Py_ssize_t y = y0; y < y1; y++) {
+        Py_ssize_t end = (Py_ssize_t)v->start[y] + v->count[y];
+        *low = v->start[y] < *low ? v->start[y] : *low;
+        *high = end > *high ? end : *high;
+    }
+    if (*high < *low) *high = *low;
+}
+
+/* Returns 0, or -1 when out of memory. Called without the GIL. */
+static int resize_u8(const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ssize_t in_w, Py_ssize_t out_w,
+                     Py_ssize_t out_h, Py_ssize_t bands, const taps *h, const taps *v, Py_ssize_t first,
+                     Py_ssize_t stop)
+{
+    Py_ssize_t in_row = in_w * bands, row_bytes = out_w * bands, chunk = chunk_rows(v, row_bytes, first, stop);
+    Py_ssize_t capacity = 0, low, high;
+    for (Py_ssize_t y0 = first; y0 < stop; y0 += chunk) {
+        rows_read(v, y0, y0 + chunk < stop ? y0 + chunk : stop, &low, &high);
+        capacity = high - low > capacity ? high - low : capacity;
+    }
+    int status = -1;
+    uint8_t *buffer = malloc((size_t)(capacity > 0 ? capacity : 1) * row_bytes), *strip = NULL, *padded = NULL;
+#if HAVE_AVX2_PASSES
+    horizontal_plan plan = {0};
+    __m256i *pairs = NULL;
+    int avx2_h = avx2_available() && (bands == 3 || bands == 4) && weights_split(h->weights, out_w * h->width);
+    int avx2_v = avx2_available() && row_bytes >= 32 && weights_split(v->weights, out_h * v->width);
+    if (avx2_h) {
+        if (!plan_horizontal(&plan, in_w, out_w, (int)bands, h->count, h->weights, h->width)) goto done;
+        padded = calloc((size_t)in_row + 16, 1);
+        if (!padded) goto done;
+        memcpy(padded, src + (in_h - 1) * in_row, in_row);
+    }
+    if (avx2_v && !(pairs = _mm_malloc(((size_t)v->width + 1) * sizeof(__m256i), 32))) goto done;
+#else
+    int avx2_h = 0, avx2_v = 0;
+#endif
+    if (!avx2_h && !(strip = malloc(((size_t)in_w + (size_t)out_w) * STRIP * bands))) goto done;
+    if (!buffer) goto done;
+    Py_ssize_t held_low = 0, held_high = 0; /* the intermediate rows in the buffer */
+    for (Py_ssize_t y0 = first; y0 < stop; y0 += chunk) {
+        Py_ssize_t y1 = y0 + chunk < stop ? y0 + chunk : stop;
+        rows_read(v, y0, y1, &low, &high);
+        if (low < held_low || low >= held_high) { /* nothing to keep */
+            held_low = held_high = low;
+        } else if (low > held_low) {
+            memmove(buffer, buffer + (low - held_low) * row_bytes, (held_high - low) * row_bytes);
+            held_low = low;
+        }
+        if (high > held_high) { /* the horizontal pass on input rows [held_high, high) */
+            const uint8_t *rows = src + held_high * in_row;
+            uint8_t *into = buffer + (held_high - held_low) * row_bytes;
+            Py_ssize_t n = high - held_high;
+#if HAVE_AVX2_PASSES
+            if (avx2_h)
+                horizontal_u8_avx2(rows, into, in_h - held_high, &plan, h->start, out_w, 0, n, padded);
+            else
+#endif
+                horizontal_u8(rows, into, in_w, out_w, bands, h->start, h->count, h->weights, h->width, 0, n, strip,
+                              strip + (size_t)in_w * STRIP * bands);
+            held_high = high;
+        }
+#if HAVE_AVX2_PASSES
+        if (avx2_v)
+            vertical_u8_avx2(buffer, out, row_bytes, v->start, v->count, v->weights, v->width, y0, y1, held_low, pairs);
+        else
+#endif
+            vertical_u8(buffer, out, row_bytes, v->start, v->count, v->weights, v->width, y0, y1, held_low);
+    }
+    status = 0;
+done:
+#if HAVE_AVX2_PASSES
+    if (plan.weights) _mm_free(plan.weights);
+    free(plan.group);
+    if (pairs) _mm_free(pairs);
+#endif
+    free(padded);
+    free(strip);
+    free(buffer);
+    return status;
+}
+
+/* Whether a pass's taps are consistent: one per output, each within `inputs`. Sets the error. */
+static int check_taps(Py_buffer *start, Py_buffer *count, Py_buffer *weights, Py_ssize_t outputs, Py_ssize_t inputs,
+                      Py_ssize_t weight_size)
+{
+    if (start->itemsize != 4 || count->itemsize != 4 || weights->ndim != 2 || weights->itemsize != weight_size
+            || start->shape[0] != outputs || count->shape[0] != outputs || weights->shape[0] != outputs
+            || weights->shape[1] > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "resample pass: inconsistent sizes");
+        return 0;
+    }
+    const int32_t *s = start->buf, *n = count->buf;
+    for (Py_ssize_t i = 0; i < outputs; i++) {
+        if (s[i] < 0 || n[i] < 0 || n[i] > weights->shape[1] || (Py_ssize_t)s[i] + n[i] > inputs) {
+            PyErr_SetString(PyExc_ValueError, "resample pass: taps out of range");
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* resize(src, out, h_start, h_count, h_weights, v_start, v_count, v_weights, first, stop): uint8
+ * (H, W, bands) -> (h, w, bands), output rows [first, stop), both passes fused. */
+static PyObject *resize(PyObject *self, PyObject *args)
+{
+    PyObject *objects[8];
+    Py_ssize_t first, stop;
+    if (!PyArg_ParseTuple(args, "OOOOOOOOnn", &objects[0], &objects[1], &objects[2], &objects[3], &objects[4],
+                          &objects[5], &objects[6], &objects[7], &first, &stop))
+        return NULL;
+    Py_buffer buffers[8];
+    int held = 0;
+    PyObject *result = NULL;
+    memset(buffers, 0, sizeof buffers);
+    for (; held < 8; held++) {
+        int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_ND | (held == 1 ? PyBUF_WRITABLE : 0);
+        if (PyObject_GetBuffer(objects[held], &buffers[held], flags) < 0) goto done;
+    }
+    Py_buffer *src = &buffers[0], *out = &buffers[1];
+    if (src->ndim != 3 || out->ndim != 3 || pixel_type(src) != 'B' || pixel_type(out) != 'B'
+            || src->shape[2] != out->shape[2] || src->shape[0] < 1 || src->shape[1] < 1 || first < 0
+            || stop > out->shape[0] || first > stop) {
+        PyErr_SetString(PyExc_TypeError, "resize: unexpected array types or shapes");
+        goto done;
+    }
+    if (!check_taps(&buffers[2], &buffers[3], &buffers[4], out->shape[1], src->shape[1], 4)
+            || !check_taps(&buffers[5], &buffers[6], &buffers[7], out->shape[0], src->shape[0], 4))
+        goto done;
+    taps h = {buffers[2].buf, buffers[3].buf, buffers[4].buf, (int)buffers[4].shape[1]};
+    taps v = {buffers[5].buf, buffers[6].buf, buffers[7].buf, (int)buffers[7].shape[1]};
+    int status = 0;
+    if (stop > first) {
+        Py_BEGIN_ALLOW_THREADS
+        status = resize_u8(src->buf, out->buf, src->shape[0], src->shape[1], out->shape[1], out->shape[0],
+                           src->shape[2], &h, &v, first, stop);
+        Py_END_ALLOW_THREADS
+    }
+    if (status < 0) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    for (int i = 0; i < held; i++) PyBuffer_Release(&buffers[i]);
+    return result;
 }
 
 static PyObject *horizontal(PyObject *self, PyObject *args) { return run_pass(args, 0); }
@@ -926,6 +1119,8 @@ static PyMethodDef methods[] = {
     {"use_portable_loops", use_portable_loops, METH_O,
      "use_portable_loops(flag): the uint8 passes without AVX2 (for the tests); returns the previous flag"},
     {"lanczos", lanczos, METH_VARARGS, "lanczos(x, out): Pillow's Lanczos-3 weights of float64 x into out"},
+    {"resize", resize, METH_VARARGS,
+     "resize(src, out, h_start, h_count, h_weights, v_start, v_count, v_weights, first, stop): both uint8 passes"},
     {"horizontal", horizontal, METH_VARARGS, "horizontal(src, out, start, count, weights, first, stop)"},
     {"vertical", vertical, METH_VARARGS, "vertical(src, out, start, count, weights, first, stop)"},
     {"gather", gather, METH_VARARGS, "gather(src, out, rows, columns, first, stop): NEAREST rows first:stop"},
