@@ -290,85 +290,116 @@ AVX2 static void vertical_u8_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t r
     }
 }
 
-/* Horizontal, 3 or 4 bands: each output pixel sums `count` neighbouring pixels. Four taps per
- * multiply-add: one 16-byte load holds taps 0-3 (4 bytes a pixel, or 3), a byte shuffle widens
- * them to 16 bits as (tap 0, tap 1) per band in the low half and (tap 2, tap 3) in the high half;
- * the weight vector pairs the same taps. Two rows at a time share the weights. */
+/* Horizontal, 3 or 4 bands: each output pixel sums `count` neighbouring pixels. Output pixels go
+ * in pairs (x, x + 1), one per 128-bit half: each half loads 16 bytes at its pixel's taps (taps
+ * 0-3: 4 bytes a pixel, or 3), and two byte shuffles widen them to 16 bits as (tap 0, tap 1) and
+ * (tap 2, tap 3) per band, so a multiply-add leaves each band's sum in its own lane of its
+ * pixel's half. A pair has as many groups of four taps as the larger of its two needs (the other
+ * gets zero weights). Two rows at a time share the weights. */
 typedef struct {
-    __m256i *weights; /* per output pixel, per group of four taps: high halves, then low halves */
-    Py_ssize_t *group; /* output pixel x's first group; x + 1's marks its end */
+    __m256i *weights; /* per pair of output pixels, per group of four taps: four vectors (see plan_horizontal) */
+    Py_ssize_t *group; /* pair p's first group; p + 1's marks its end */
+    int32_t *offsets; /* pair p's first taps: bytes into a row, pixel x's then x + 1's */
     Py_ssize_t in_row, out_row; /* bytes */
     int bands;
-    __m256i widen; /* the byte shuffle for this many bands */
+    __m256i taps01, taps23; /* the byte shuffles for this many bands */
     __m128i narrow; /* back from 4 bytes a pixel to `bands` */
 } horizontal_plan;
 
+/* Halves of taps t, t + 1 of pixel x (0 beyond its count), as the pair a multiply-add takes. */
+static int32_t tap_pair(const int32_t *k, int32_t count, Py_ssize_t t, int high)
+{
+    int32_t first = t < count ? k[t] : 0, second = t + 1 < count ? k[t + 1] : 0;
+    return high ? pair(first >> SPLIT, second >> SPLIT) : pair(first & LOW_MASK, second & LOW_MASK);
+}
 
 AVX2 static int plan_horizontal(horizontal_plan *plan, Py_ssize_t in_width, Py_ssize_t out_width, int bands,
-                                const int32_t *count, const int32_t *weights, int width)
+                                const int32_t *start, const int32_t *count, const int32_t *weights, int width)
 {
-    plan->group = malloc((out_width + 1) * sizeof(Py_ssize_t));
+    Py_ssize_t pairs = (out_width + 1) / 2;
+    plan->group = malloc((pairs + 1) * sizeof(Py_ssize_t));
     if (!plan->group) return 0;
     plan->group[0] = 0;
-    for (Py_ssize_t x = 0; x < out_width; x++) plan->group[x + 1] = plan->group[x] + (count[x] + 3) / 4;
-    plan->weights = _mm_malloc((plan->group[out_width] * 2 + 1) * sizeof(__m256i), 32);
-    if (!plan->weights) { free(plan->group); return 0; }
-    memset(plan->weights, 0, (plan->group[out_width] * 2 + 1) * sizeof(__m256i));
-    for (Py_ssize_t x = 0; x < out_width; x++) {
-        const int32_t *k = weights + x * width;
-        for (Py_ssize_t g = plan->group[x]; g < plan->group[x + 1]; g++) {
-            int32_t tap[4];
-            for (int t = 0; t < 4; t++) {
-                Py_ssize_t j = 4 * (g - plan->group[x]) + t;
-                tap[t] = j < count[x] ? k[j] : 0;
+    for (Py_ssize_t p = 0; p < pairs; p++) {
+        Py_ssize_t x = 2 * p, next = x + 1 < out_width ? x + 1 : x; /* an odd width's last pair: x twice */
+        int32_t most = count[x] > count[next] ? count[x] : count[next];
+        plan->group[p + 1] = plan->group[p] + (most + 3) / 4;
+    }
+    plan->weights = _mm_malloc((plan->group[pairs] * 4 + 1) * sizeof(__m256i), 32);
+    plan->offsets = malloc((2 * pairs + 2) * sizeof(int32_t));
+    if (!plan->weights || !plan->offsets) {
+        free(plan->group);
+        free(plan->offsets);
+        if (plan->weights) _mm_free(plan->weights);
+        return 0;
+    }
+    for (Py_ssize_t p = 0; p < pairs; p++) {
+        Py_ssize_t x = 2 * p, next = x + 1 < out_width ? x + 1 : x;
+        const int32_t *k = weights + x * width, *k_next = weights + next * width;
+        plan->offsets[2 * p] = (int32_t)(start[x] * bands);
+        plan->offsets[2 * p + 1] = (int32_t)(start[next] * bands);
+        for (Py_ssize_t g = plan->group[p]; g < plan->group[p + 1]; g++) {
+            Py_ssize_t t = 4 * (g - plan->group[p]);
+            __m256i *into = plan->weights + 4 * g;
+            /* [pixel x's pair | pixel x + 1's], high halves of taps t, t + 1, then low; then taps t + 2, t + 3 */
+            for (int half = 0; half < 2; half++) {
+                int32_t mine = tap_pair(k, count[x], t + 2 * half, 1), theirs = tap_pair(k_next, count[next], t + 2 * half, 1);
+                into[2 * half] = _mm256_setr_epi32(mine, mine, mine, mine, theirs, theirs, theirs, theirs);
+                mine = tap_pair(k, count[x], t + 2 * half, 0), theirs = tap_pair(k_next, count[next], t + 2 * half, 0);
+                into[2 * half + 1] = _mm256_setr_epi32(mine, mine, mine, mine, theirs, theirs, theirs, theirs);
             }
-            int32_t h01 = pair(tap[0] >> SPLIT, tap[1] >> SPLIT), h23 = pair(tap[2] >> SPLIT, tap[3] >> SPLIT);
-            int32_t l01 = pair(tap[0] & LOW_MASK, tap[1] & LOW_MASK), l23 = pair(tap[2] & LOW_MASK, tap[3] & LOW_MASK);
-            plan->weights[2 * g] = _mm256_setr_epi32(h01, h01, h01, h01, h23, h23, h23, h23);
-            plan->weights[2 * g + 1] = _mm256_setr_epi32(l01, l01, l01, l01, l23, l23, l23, l23);
         }
     }
     plan->in_row = in_width * bands;
     plan->out_row = out_width * bands;
     plan->bands = bands;
     /* band b of taps t, t + 1: bytes t * bands + b and (t + 1) * bands + b, each widened (0x80: zero) */
-    int8_t widen[32];
-    for (int half = 0; half < 2; half++)
-        for (int b = 0; b < 4; b++)
-            for (int t = 0; t < 2; t++) {
-                int at = half * 16 + b * 4 + t * 2, tap = half * 2 + t;
-                widen[at] = b < bands ? (int8_t)(tap * bands + b) : (int8_t)0x80;
-                widen[at + 1] = (int8_t)0x80;
-            }
-    plan->widen = _mm256_loadu_si256((const __m256i *)widen);
+    int8_t shuffles[2][32];
+    for (int first_tap = 0; first_tap < 2; first_tap++)
+        for (int i = 0; i < 32; i++) {
+            int b = (i % 16) / 4, tap = 2 * first_tap + (i % 4) / 2;
+            shuffles[first_tap][i] = i % 2 == 0 && b < bands ? (int8_t)(tap * bands + b) : (int8_t)0x80;
+        }
+    plan->taps01 = _mm256_loadu_si256((const __m256i *)shuffles[0]);
+    plan->taps23 = _mm256_loadu_si256((const __m256i *)shuffles[1]);
     int8_t narrow[16];
     for (int i = 0; i < 16; i++) narrow[i] = i < 4 * bands ? (int8_t)(i / bands * 4 + i % bands) : (int8_t)0x80;
     plan->narrow = _mm_loadu_si128((const __m128i *)narrow);
     return 1;
 }
 
-/* Output pixel x of rows a and b: [a's bands | b's bands] as int32 after the shift. Inlined into
- * callers whose `bands` is a constant, so the strides are too. */
 #define INLINE_AVX2 __attribute__((target("avx2"), always_inline)) static inline
-INLINE_AVX2 __m256i two_rows_pixel(const uint8_t *a, const uint8_t *b, const __m256i *k, Py_ssize_t groups,
-                                   __m256i widen, int bands)
+
+/* Pixels x and x + 1 of rows a and b ([x's bands | x + 1's], int32 after the shift), reading from
+ * their first taps a0/a1 and b0/b1. Inlined where `bands` is a constant, so the strides are too. */
+INLINE_AVX2 void pixel_pair(const uint8_t *a0, const uint8_t *a1, const uint8_t *b0, const uint8_t *b1,
+                            const __m256i *k, Py_ssize_t groups, __m256i taps01, __m256i taps23, int bands,
+                            __m256i *row_a, __m256i *row_b)
 {
+    const __m256i half = _mm256_set1_epi32(HALF);
     __m256i ha, la, hb, lb;
-    if (groups == 0) return _mm256_setzero_si256(); /* no taps: the sum is HALF, its shift 0 */
-    __m256i pa = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)a)), widen);
-    __m256i pb = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)b)), widen);
-    ha = _mm256_madd_epi16(pa, k[0]); la = _mm256_madd_epi16(pa, k[1]);
-    hb = _mm256_madd_epi16(pb, k[0]); lb = _mm256_madd_epi16(pb, k[1]);
-    for (Py_ssize_t g = 1; g < groups; g++) {
-        a += 4 * bands, b += 4 * bands, k += 2;
-        pa = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)a)), widen);
-        pb = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)b)), widen);
-        ha = _mm256_add_epi32(ha, _mm256_madd_epi16(pa, k[0])); la = _mm256_add_epi32(la, _mm256_madd_epi16(pa, k[1]));
-        hb = _mm256_add_epi32(hb, _mm256_madd_epi16(pb, k[0])); lb = _mm256_add_epi32(lb, _mm256_madd_epi16(pb, k[1]));
+    for (Py_ssize_t g = 0; g < groups; g++, k += 4) {
+        Py_ssize_t at = g * 4 * bands;
+        __m256i wa = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)(a0 + at))),
+                                             _mm_loadu_si128((const __m128i *)(a1 + at)), 1);
+        __m256i wb = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)(b0 + at))),
+                                             _mm_loadu_si128((const __m128i *)(b1 + at)), 1);
+        __m256i a01 = _mm256_shuffle_epi8(wa, taps01), a23 = _mm256_shuffle_epi8(wa, taps23);
+        __m256i b01 = _mm256_shuffle_epi8(wb, taps01), b23 = _mm256_shuffle_epi8(wb, taps23);
+        __m256i ha_g = _mm256_add_epi32(_mm256_madd_epi16(a01, k[0]), _mm256_madd_epi16(a23, k[2]));
+        __m256i la_g = _mm256_add_epi32(_mm256_madd_epi16(a01, k[1]), _mm256_madd_epi16(a23, k[3]));
+        __m256i hb_g = _mm256_add_epi32(_mm256_madd_epi16(b01, k[0]), _mm256_madd_epi16(b23, k[2]));
+        __m256i lb_g = _mm256_add_epi32(_mm256_madd_epi16(b01, k[1]), _mm256_madd_epi16(b23, k[3]));
+        if (g == 0) { /* the first group starts the sums (every pair has one: count >= 1) */
+            ha = ha_g, la = la_g, hb = hb_g, lb = lb_g;
+        } else {
+            ha = _mm256_add_epi32(ha, ha_g), la = _mm256_add_epi32(la, la_g);
+            hb = _mm256_add_epi32(hb, hb_g), lb = _mm256_add_epi32(lb, lb_g);
+        }
     }
-    __m256i sa = join(ha, la), sb = join(hb, lb); /* each: taps 0-1 | taps 2-3 (and every fourth after) */
-    __m256i sum = _mm256_add_epi32(_mm256_permute2x128_si256(sa, sb, 0x20), _mm256_permute2x128_si256(sa, sb, 0x31));
-    return _mm256_srai_epi32(_mm256_add_epi32(sum, _mm256_set1_epi32(HALF)), PRECISION_BITS);
+    if (groups == 0) ha = la = hb = lb = _mm256_setzero_si256(); /* no taps: the sum is HALF, its shift 0 */
+    *row_a = _mm256_srai_epi32(_mm256_add_epi32(join(ha, la), half), PRECISION_BITS);
+    *row_b = _mm256_srai_epi32(_mm256_add_epi32(join(hb, lb), half), PRECISION_BITS);
 }
 
 /* The first n (<= 4) pixels of `four` (4 bytes each) to target as `bands` bytes each; `room`: bytes
@@ -387,50 +418,51 @@ INLINE_AVX2 void store_pixels(uint8_t *target, __m128i four, Py_ssize_t n, Py_ss
     memcpy(target, bytes, n * bands);
 }
 
-/* Rows [first, stop), two at a time, four output pixels at a time. A 16-byte load may pass a row's
- * end into the next row (those pixels have weight zero); the image's last row is read from
- * `padded`, its copy followed by 16 zero bytes. */
+/* Rows [first, stop), two at a time (a single last row computed twice, stored once), four output
+ * pixels (two pairs) at a time. A 16-byte load may pass a row's end into the next row (those
+ * pixels have weight zero); the image's last row is read from `padded`, its copy followed by 16
+ * zero bytes. */
 INLINE_AVX2 void horizontal_rows(const uint8_t *src, uint8_t *out, Py_ssize_t in_height,
-                                 const horizontal_plan *plan, const int32_t *start, Py_ssize_t out_width,
-                                 Py_ssize_t first, Py_ssize_t stop, const uint8_t *padded, int bands)
+                                 const horizontal_plan *plan, Py_ssize_t out_width, Py_ssize_t first,
+                                 Py_ssize_t stop, const uint8_t *padded, int bands)
 {
-    const __m256i widen = plan->widen, *weights = plan->weights;
+    const __m256i taps01 = plan->taps01, taps23 = plan->taps23, *weights = plan->weights;
+    const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
     const __m128i narrow = plan->narrow;
     const Py_ssize_t *group = plan->group, in_row = plan->in_row, out_row = plan->out_row;
+    const int32_t *offsets = plan->offsets;
+    Py_ssize_t last_pair = (out_width + 1) / 2 - 1;
     for (Py_ssize_t y = first; y < stop; y += 2) {
-        int pair_of_rows = y + 1 < stop;
+        int both = y + 1 < stop;
         const uint8_t *a = y == in_height - 1 ? padded : src + y * in_row;
-        const uint8_t *b = !pair_of_rows ? a : (y + 1 == in_height - 1 ? padded : src + (y + 1) * in_row);
-        uint8_t *target = out + y * out_row;
+        const uint8_t *b = !both ? a : (y + 1 == in_height - 1 ? padded : src + (y + 1) * in_row);
         for (Py_ssize_t x = 0; x < out_width; x += 4) {
-            Py_ssize_t n = out_width - x < 4 ? out_width - x : 4, at[4];
-            for (int i = 0; i < 4; i++) at[i] = i < n ? x + i : out_width - 1; /* past the end: the last again */
-            __m256i v0 = two_rows_pixel(a + start[at[0]] * bands, b + start[at[0]] * bands,
-                                        weights + 2 * group[at[0]], group[at[0] + 1] - group[at[0]], widen, bands);
-            __m256i v1 = two_rows_pixel(a + start[at[1]] * bands, b + start[at[1]] * bands,
-                                        weights + 2 * group[at[1]], group[at[1] + 1] - group[at[1]], widen, bands);
-            __m256i v2 = two_rows_pixel(a + start[at[2]] * bands, b + start[at[2]] * bands,
-                                        weights + 2 * group[at[2]], group[at[2] + 1] - group[at[2]], widen, bands);
-            __m256i v3 = two_rows_pixel(a + start[at[3]] * bands, b + start[at[3]] * bands,
-                                        weights + 2 * group[at[3]], group[at[3] + 1] - group[at[3]], widen, bands);
-            /* saturating packs: int32 -> int16 -> 0..255, the clip; row a's four pixels low, b's high */
-            __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(v0, v1), _mm256_packs_epi32(v2, v3));
+            Py_ssize_t n = out_width - x < 4 ? out_width - x : 4;
+            Py_ssize_t p = x / 2, q = p + 1 <= last_pair ? p + 1 : last_pair; /* past the end: the last again */
+            __m256i a_p, b_p, a_q, b_q;
+            pixel_pair(a + offsets[2 * p], a + offsets[2 * p + 1], b + offsets[2 * p], b + offsets[2 * p + 1],
+                       weights + 4 * group[p], group[p + 1] - group[p], taps01, taps23, bands, &a_p, &b_p);
+            pixel_pair(a + offsets[2 * q], a + offsets[2 * q + 1], b + offsets[2 * q], b + offsets[2 * q + 1],
+                       weights + 4 * group[q], group[q + 1] - group[q], taps01, taps23, bands, &a_q, &b_q);
+            /* saturating packs (int32 -> int16 -> 0..255: the clip), then pixels back in order */
+            __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(a_p, a_q), _mm256_packs_epi32(b_p, b_q));
+            bytes = _mm256_permutevar8x32_epi32(bytes, order);
             Py_ssize_t room = out_row - x * bands;
-            store_pixels(target + x * bands, _mm256_castsi256_si128(bytes), n, room, narrow, bands);
-            if (pair_of_rows)
-                store_pixels(target + out_row + x * bands, _mm256_extracti128_si256(bytes, 1), n, room, narrow, bands);
+            uint8_t *target = out + y * out_row + x * bands;
+            store_pixels(target, _mm256_castsi256_si128(bytes), n, room, narrow, bands);
+            if (both) store_pixels(target + out_row, _mm256_extracti128_si256(bytes, 1), n, room, narrow, bands);
         }
     }
 }
 
 AVX2 static void horizontal_u8_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t in_height,
-                                    const horizontal_plan *plan, const int32_t *start, Py_ssize_t out_width,
-                                    Py_ssize_t first, Py_ssize_t stop, const uint8_t *padded)
+                                    const horizontal_plan *plan, Py_ssize_t out_width, Py_ssize_t first,
+                                    Py_ssize_t stop, const uint8_t *padded)
 {
     if (plan->bands == 3)
-        horizontal_rows(src, out, in_height, plan, start, out_width, first, stop, padded, 3);
+        horizontal_rows(src, out, in_height, plan, out_width, first, stop, padded, 3);
     else
-        horizontal_rows(src, out, in_height, plan, start, out_width, first, stop, padded, 4);
+        horizontal_rows(src, out, in_height, plan, out_width, first, stop, padded, 4);
 }
 
 /* A uint8 pass with the loops above, when the CPU has AVX2 and the pass suits them: 1 done, 0 not
@@ -451,17 +483,18 @@ static int u8_pass_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ss
     }
     if (bands != 3 && bands != 4) return 0;
     horizontal_plan plan;
-    if (!plan_horizontal(&plan, in_w, out_w, (int)bands, count, weights, width)) return -1;
+    if (!plan_horizontal(&plan, in_w, out_w, (int)bands, start, count, weights, width)) return -1;
     uint8_t *padded = NULL;
     if (stop == in_h && stop > first) {
         padded = calloc((size_t)plan.in_row + 16, 1);
-        if (!padded) { _mm_free(plan.weights); free(plan.group); return -1; }
+        if (!padded) { _mm_free(plan.weights); free(plan.group); free(plan.offsets); return -1; }
         memcpy(padded, src + (in_h - 1) * plan.in_row, plan.in_row);
     }
-    horizontal_u8_avx2(src, out, in_h, &plan, start, out_w, first, stop, padded);
+    horizontal_u8_avx2(src, out, in_h, &plan, out_w, first, stop, padded);
     free(padded);
     _mm_free(plan.weights);
     free(plan.group);
+    free(plan.offsets);
     return 1;
 }
 #else
@@ -789,7 +822,7 @@ static int resize_u8(const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ssize
     int avx2_h = avx2_available() && (bands == 3 || bands == 4) && weights_split(h->weights, out_w * h->width);
     int avx2_v = avx2_available() && row_bytes >= 32 && weights_split(v->weights, out_h * v->width);
     if (avx2_h) {
-        if (!plan_horizontal(&plan, in_w, out_w, (int)bands, h->count, h->weights, h->width)) goto done;
+        if (!plan_horizontal(&plan, in_w, out_w, (int)bands, h->start, h->count, h->weights, h->width)) goto done;
         padded = calloc((size_t)in_row + 16, 1);
         if (!padded) goto done;
         memcpy(padded, src + (in_h - 1) * in_row, in_row);
@@ -816,7 +849,7 @@ static int resize_u8(const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ssize
             Py_ssize_t n = high - held_high;
 #if HAVE_AVX2_PASSES
             if (avx2_h)
-                horizontal_u8_avx2(rows, into, in_h - held_high, &plan, h->start, out_w, 0, n, padded);
+                horizontal_u8_avx2(rows, into, in_h - held_high, &plan, out_w, 0, n, padded);
             else
 #endif
                 horizontal_u8(rows, into, in_w, out_w, bands, h->start, h->count, h->weights, h->width, 0, n, strip,
@@ -835,6 +868,7 @@ done:
 #if HAVE_AVX2_PASSES
     if (plan.weights) _mm_free(plan.weights);
     free(plan.group);
+    free(plan.offsets);
     if (pairs) _mm_free(pairs);
 #endif
     free(padded);
