@@ -370,36 +370,42 @@ AVX2 static int plan_horizontal(horizontal_plan *plan, Py_ssize_t in_width, Py_s
 
 #define INLINE_AVX2 __attribute__((target("avx2"), always_inline)) static inline
 
-/* Pixels x and x + 1 of rows a and b ([x's bands | x + 1's], int32 after the shift), reading from
- * their first taps a0/a1 and b0/b1. Inlined where `bands` is a constant, so the strides are too. */
-INLINE_AVX2 void pixel_pair(const uint8_t *a0, const uint8_t *a1, const uint8_t *b0, const uint8_t *b1,
-                            const __m256i *k, Py_ssize_t groups, __m256i taps01, __m256i taps23, int bands,
-                            __m256i *row_a, __m256i *row_b)
+/* Pixels x and x + 1 of four rows ([x's bands | x + 1's], int32 after the shift), reading row r
+ * from row[r] + first (pixel x's first tap) and row[r] + second (x + 1's). Inlined where `bands`
+ * is a constant, so the strides are too. */
+INLINE_AVX2 __m256i widen_pair(const uint8_t *row, Py_ssize_t first, Py_ssize_t second, __m256i *taps23,
+                               __m256i shuffle01, __m256i shuffle23)
 {
-    const __m256i half = _mm256_set1_epi32(HALF);
-    __m256i ha, la, hb, lb;
-    for (Py_ssize_t g = 0; g < groups; g++, k += 4) {
-        Py_ssize_t at = g * 4 * bands;
-        __m256i wa = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)(a0 + at))),
-                                             _mm_loadu_si128((const __m128i *)(a1 + at)), 1);
-        __m256i wb = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)(b0 + at))),
-                                             _mm_loadu_si128((const __m128i *)(b1 + at)), 1);
-        __m256i a01 = _mm256_shuffle_epi8(wa, taps01), a23 = _mm256_shuffle_epi8(wa, taps23);
-        __m256i b01 = _mm256_shuffle_epi8(wb, taps01), b23 = _mm256_shuffle_epi8(wb, taps23);
-        __m256i ha_g = _mm256_add_epi32(_mm256_madd_epi16(a01, k[0]), _mm256_madd_epi16(a23, k[2]));
-        __m256i la_g = _mm256_add_epi32(_mm256_madd_epi16(a01, k[1]), _mm256_madd_epi16(a23, k[3]));
-        __m256i hb_g = _mm256_add_epi32(_mm256_madd_epi16(b01, k[0]), _mm256_madd_epi16(b23, k[2]));
-        __m256i lb_g = _mm256_add_epi32(_mm256_madd_epi16(b01, k[1]), _mm256_madd_epi16(b23, k[3]));
-        if (g == 0) { /* the first group starts the sums (every pair has one: count >= 1) */
-            ha = ha_g, la = la_g, hb = hb_g, lb = lb_g;
-        } else {
-            ha = _mm256_add_epi32(ha, ha_g), la = _mm256_add_epi32(la, la_g);
-            hb = _mm256_add_epi32(hb, hb_g), lb = _mm256_add_epi32(lb, lb_g);
+    __m256i window = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)(row + first))),
+                                             _mm_loadu_si128((const __m128i *)(row + second)), 1);
+    *taps23 = _mm256_shuffle_epi8(window, shuffle23);
+    return _mm256_shuffle_epi8(window, shuffle01);
+}
+
+INLINE_AVX2 __m256i pair_sum(__m256i taps01, __m256i taps23, __m256i k01, __m256i k23)
+{
+    return _mm256_add_epi32(_mm256_madd_epi16(taps01, k01), _mm256_madd_epi16(taps23, k23));
+}
+
+INLINE_AVX2 __m256i finish(__m256i high, __m256i low)
+{
+    return _mm256_srai_epi32(_mm256_add_epi32(join(high, low), _mm256_set1_epi32(HALF)), PRECISION_BITS);
+}
+
+INLINE_AVX2 void pixel_pair(const uint8_t *const row[4], Py_ssize_t first, Py_ssize_t second, const __m256i *k,
+                            Py_ssize_t groups, __m256i shuffle01, __m256i shuffle23, int bands, __m256i result[4])
+{
+    __m256i high[4], low[4];
+    for (int r = 0; r < 4; r++) high[r] = low[r] = _mm256_setzero_si256(); /* no taps: the sum is HALF, its shift 0 */
+    for (Py_ssize_t g = 0; g < groups; g++, k += 4, first += 4 * bands, second += 4 * bands) {
+        for (int r = 0; r < 4; r++) {
+            __m256i t23, t01 = widen_pair(row[r], first, second, &t23, shuffle01, shuffle23);
+            __m256i h = pair_sum(t01, t23, k[0], k[2]), l = pair_sum(t01, t23, k[1], k[3]);
+            high[r] = g == 0 ? h : _mm256_add_epi32(high[r], h); /* the first group starts the sums */
+            low[r] = g == 0 ? l : _mm256_add_epi32(low[r], l);
         }
     }
-    if (groups == 0) ha = la = hb = lb = _mm256_setzero_si256(); /* no taps: the sum is HALF, its shift 0 */
-    *row_a = _mm256_srai_epi32(_mm256_add_epi32(join(ha, la), half), PRECISION_BITS);
-    *row_b = _mm256_srai_epi32(_mm256_add_epi32(join(hb, lb), half), PRECISION_BITS);
+    for (int r = 0; r < 4; r++) result[r] = finish(high[r], low[r]);
 }
 
 /* The first n (<= 4) pixels of `four` (4 bytes each) to target as `bands` bytes each; `room`: bytes
@@ -418,8 +424,8 @@ INLINE_AVX2 void store_pixels(uint8_t *target, __m128i four, Py_ssize_t n, Py_ss
     memcpy(target, bytes, n * bands);
 }
 
-/* Rows [first, stop), two at a time (a single last row computed twice, stored once), four output
- * pixels (two pairs) at a time. A 16-byte load may pass a row's end into the next row (those
+/* Rows [first, stop), four at a time (a short last group repeats its last row, stored once), four
+ * output pixels (two pairs) at a time. A 16-byte load may pass a row's end into the next row (those
  * pixels have weight zero); the image's last row is read from `padded`, its copy followed by 16
  * zero bytes. */
 INLINE_AVX2 void horizontal_rows(const uint8_t *src, uint8_t *out, Py_ssize_t in_height,
@@ -432,25 +438,32 @@ INLINE_AVX2 void horizontal_rows(const uint8_t *src, uint8_t *out, Py_ssize_t in
     const Py_ssize_t *group = plan->group, in_row = plan->in_row, out_row = plan->out_row;
     const int32_t *offsets = plan->offsets;
     Py_ssize_t last_pair = (out_width + 1) / 2 - 1;
-    for (Py_ssize_t y = first; y < stop; y += 2) {
-        int both = y + 1 < stop;
-        const uint8_t *a = y == in_height - 1 ? padded : src + y * in_row;
-        const uint8_t *b = !both ? a : (y + 1 == in_height - 1 ? padded : src + (y + 1) * in_row);
+    for (Py_ssize_t y = first; y < stop; y += 4) {
+        Py_ssize_t rows = stop - y < 4 ? stop - y : 4;
+        const uint8_t *row[4];
+        for (Py_ssize_t r = 0; r < 4; r++) {
+            Py_ssize_t at = y + (r < rows ? r : rows - 1);
+            row[r] = at == in_height - 1 ? padded : src + at * in_row;
+        }
         for (Py_ssize_t x = 0; x < out_width; x += 4) {
             Py_ssize_t n = out_width - x < 4 ? out_width - x : 4;
             Py_ssize_t p = x / 2, q = p + 1 <= last_pair ? p + 1 : last_pair; /* past the end: the last again */
-            __m256i a_p, b_p, a_q, b_q;
-            pixel_pair(a + offsets[2 * p], a + offsets[2 * p + 1], b + offsets[2 * p], b + offsets[2 * p + 1],
-                       weights + 4 * group[p], group[p + 1] - group[p], taps01, taps23, bands, &a_p, &b_p);
-            pixel_pair(a + offsets[2 * q], a + offsets[2 * q + 1], b + offsets[2 * q], b + offsets[2 * q + 1],
-                       weights + 4 * group[q], group[q + 1] - group[q], taps01, taps23, bands, &a_q, &b_q);
-            /* saturating packs (int32 -> int16 -> 0..255: the clip), then pixels back in order */
-            __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(a_p, a_q), _mm256_packs_epi32(b_p, b_q));
-            bytes = _mm256_permutevar8x32_epi32(bytes, order);
+            __m256i at_p[4], at_q[4];
+            pixel_pair(row, offsets[2 * p], offsets[2 * p + 1], weights + 4 * group[p], group[p + 1] - group[p],
+                       taps01, taps23, bands, at_p);
+            pixel_pair(row, offsets[2 * q], offsets[2 * q + 1], weights + 4 * group[q], group[q + 1] - group[q],
+                       taps01, taps23, bands, at_q);
             Py_ssize_t room = out_row - x * bands;
             uint8_t *target = out + y * out_row + x * bands;
-            store_pixels(target, _mm256_castsi256_si128(bytes), n, room, narrow, bands);
-            if (both) store_pixels(target + out_row, _mm256_extracti128_si256(bytes, 1), n, room, narrow, bands);
+            for (int r = 0; r < 4; r += 2) {
+                /* saturating packs (int32 -> int16 -> 0..255: the clip), then pixels back in order */
+                __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(at_p[r], at_q[r]),
+                                                    _mm256_packs_epi32(at_p[r + 1], at_q[r + 1]));
+                bytes = _mm256_permutevar8x32_epi32(bytes, order);
+                if (r < rows) store_pixels(target + r * out_row, _mm256_castsi256_si128(bytes), n, room, narrow, bands);
+                if (r + 1 < rows)
+                    store_pixels(target + (r + 1) * out_row, _mm256_extracti128_si256(bytes, 1), n, room, narrow, bands);
+            }
         }
     }
 }
