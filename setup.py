@@ -19,6 +19,9 @@ from setuptools import Extension, setup
 # Bit-identity with numpy needs plain IEEE arithmetic: no fused multiply-add contraction
 # (gcc and clang contract by default in C), no fast-math.
 FLAGS = [] if sys.platform == "win32" else ["-O3", "-ffp-contract=off", "-fno-fast-math", "-g0"]
+# The resize kernels' integer sums never overflow (Pillow's 22-bit weights bound them), and CPython's
+# -fwrapv (wrapping signed arithmetic) cost their loops' address arithmetic about 15% (measured).
+RESAMPLE_FLAGS = FLAGS + ([] if sys.platform == "win32" else ["-fno-wrapv"])
 # The free-threaded build has no stable ABI.
 LIMITED_API = sys.version_info >= (3, 11) and not sysconfig.get_config_var("Py_GIL_DISABLED")
 MACROS = [("Py_LIMITED_API", "0x030B0000")] if LIMITED_API else []
@@ -56,7 +59,7 @@ def kernels():
                   define_macros=MACROS, py_limited_api=LIMITED_API, optional=True),
         # Pillow 9.3.0's resize passes (_resample.py has the numpy version of the same bits).
         Extension("scipy_misc_compat._resample_kernels", ["scipy_misc_compat/_resample_kernels.c"],
-                  extra_compile_args=FLAGS, define_macros=MACROS, py_limited_api=LIMITED_API, optional=True),
+                  extra_compile_args=RESAMPLE_FLAGS, define_macros=MACROS, py_limited_api=LIMITED_API, optional=True),
     ]
 
 

@@ -26,6 +26,78 @@
 #define HALF (1 << (PRECISION_BITS - 1))
 #define CHUNK 2048 /* elements of a vertical pass row accumulated at a time (fits L1) */
 
+/* ---- scratch memory -------------------------------------------------------------------------
+ * A pass needs a few buffers (a plan of its weights, strips, the fused passes' rows). malloc()
+ * serves large ones with fresh mmap()ed pages, which the kernel zeroes on first touch: for a
+ * 4-megapixel resize that was about a sixth of the time. So each call takes one block, carves it
+ * (arena_take), and gives it back for the next call: up to SCRATCH_SLOTS blocks of at most
+ * SCRATCH_KEEP bytes are kept. Blocks change hands only while the GIL is held (free-threaded
+ * builds have none to rely on: there every call allocates its own). */
+#define SCRATCH_SLOTS 4
+#define SCRATCH_KEEP ((size_t)16 << 20)
+#define ALIGNMENT 64
+
+#ifndef Py_GIL_DISABLED
+static char *kept_block[SCRATCH_SLOTS];
+static size_t kept_size[SCRATCH_SLOTS];
+#endif
+
+/* A block of at least `size` bytes (NULL when out of memory); call with the GIL held. */
+static char *scratch_take(size_t size, size_t *got)
+{
+#ifndef Py_GIL_DISABLED
+    int best = -1;
+    for (int i = 0; i < SCRATCH_SLOTS; i++) /* the smallest kept block that is large enough */
+        if (kept_block[i] && kept_size[i] >= size && (best < 0 || kept_size[i] < kept_size[best])) best = i;
+    if (best >= 0) {
+        char *block = kept_block[best];
+        *got = kept_size[best];
+        kept_block[best] = NULL;
+        return block;
+    }
+#endif
+    *got = size;
+    return malloc(size > 0 ? size : 1);
+}
+
+/* Back for the next call (or freed); call with the GIL held. */
+static void scratch_give(char *block, size_t size)
+{
+#ifndef Py_GIL_DISABLED
+    if (block && size <= SCRATCH_KEEP) {
+        int slot = -1;
+        for (int i = 0; i < SCRATCH_SLOTS; i++) /* an empty slot, else the smallest kept block if smaller */
+            if (!kept_block[i] ? (slot < 0 || kept_block[slot]) : (slot >= 0 && kept_block[slot] && kept_size[i] < kept_size[slot]))
+                slot = i;
+        if (slot >= 0 && (!kept_block[slot] || kept_size[slot] < size)) {
+            free(kept_block[slot]);
+            kept_block[slot] = block;
+            kept_size[slot] = size;
+            return;
+        }
+    }
+#endif
+    free(block);
+}
+
+typedef struct {
+    char *base;
+    size_t used, size;
+} arena;
+
+/* `bytes` (aligned to ALIGNMENT) from the block; NULL when they do not fit (a sizing mistake). */
+static void *arena_take(arena *a, size_t bytes)
+{
+    uintptr_t at = ((uintptr_t)(a->base + a->used) + ALIGNMENT - 1) & ~(uintptr_t)(ALIGNMENT - 1);
+    size_t offset = (size_t)(at - (uintptr_t)a->base);
+    if (offset + bytes > a->size) return NULL;
+    a->used = offset + bytes;
+    return a->base + offset;
+}
+
+/* What arena_take needs for pieces of these sizes, at most. */
+#define ARENA_BYTES(bytes) ((size_t)(bytes) + ALIGNMENT)
+
 static inline uint8_t clip8(int32_t total)
 {
     int32_t value = total >> PRECISION_BITS;
@@ -313,26 +385,40 @@ static int32_t tap_pair(const int32_t *k, int32_t count, Py_ssize_t t, int high)
     return high ? pair(first >> SPLIT, second >> SPLIT) : pair(first & LOW_MASK, second & LOW_MASK);
 }
 
-AVX2 static int plan_horizontal(horizontal_plan *plan, Py_ssize_t in_width, Py_ssize_t out_width, int bands,
-                                const int32_t *start, const int32_t *count, const int32_t *weights, int width)
+/* Groups of four taps over all pairs of output pixels (the plan's size). */
+static Py_ssize_t pair_groups(const int32_t *count, Py_ssize_t out_width)
+{
+    Py_ssize_t total = 0;
+    for (Py_ssize_t x = 0; x < out_width; x += 2) {
+        int32_t most = x + 1 < out_width && count[x + 1] > count[x] ? count[x + 1] : count[x];
+        total += (most + 3) / 4;
+    }
+    return total;
+}
+
+static size_t plan_bytes(const int32_t *count, Py_ssize_t out_width)
 {
     Py_ssize_t pairs = (out_width + 1) / 2;
-    plan->group = malloc((pairs + 1) * sizeof(Py_ssize_t));
-    if (!plan->group) return 0;
+    return ARENA_BYTES((pairs + 1) * sizeof(Py_ssize_t)) + ARENA_BYTES((2 * pairs + 2) * sizeof(int32_t))
+           + ARENA_BYTES((pair_groups(count, out_width) * 4 + 1) * 32);
+}
+
+AVX2 static int plan_horizontal(horizontal_plan *plan, arena *memory, Py_ssize_t in_width, Py_ssize_t out_width,
+                                int bands, const int32_t *start, const int32_t *count, const int32_t *weights,
+                                int width)
+{
+    Py_ssize_t pairs = (out_width + 1) / 2;
+    plan->group = arena_take(memory, (pairs + 1) * sizeof(Py_ssize_t));
+    plan->offsets = arena_take(memory, (2 * pairs + 2) * sizeof(int32_t));
+    if (!plan->group || !plan->offsets) return 0;
     plan->group[0] = 0;
     for (Py_ssize_t p = 0; p < pairs; p++) {
         Py_ssize_t x = 2 * p, next = x + 1 < out_width ? x + 1 : x; /* an odd width's last pair: x twice */
         int32_t most = count[x] > count[next] ? count[x] : count[next];
         plan->group[p + 1] = plan->group[p] + (most + 3) / 4;
     }
-    plan->weights = _mm_malloc((plan->group[pairs] * 4 + 1) * sizeof(__m256i), 32);
-    plan->offsets = malloc((2 * pairs + 2) * sizeof(int32_t));
-    if (!plan->weights || !plan->offsets) {
-        free(plan->group);
-        free(plan->offsets);
-        if (plan->weights) _mm_free(plan->weights);
-        return 0;
-    }
+    plan->weights = arena_take(memory, (plan->group[pairs] * 4 + 1) * sizeof(__m256i));
+    if (!plan->weights) return 0;
     for (Py_ssize_t p = 0; p < pairs; p++) {
         Py_ssize_t x = 2 * p, next = x + 1 < out_width ? x + 1 : x;
         const int32_t *k = weights + x * width, *k_next = weights + next * width;
@@ -478,37 +564,38 @@ AVX2 static void horizontal_u8_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t
         horizontal_rows(src, out, in_height, plan, out_width, first, stop, padded, 4);
 }
 
-/* A uint8 pass with the loops above, when the CPU has AVX2 and the pass suits them: 1 done, 0 not
- * (the portable loops run), -1 out of memory. Called without the GIL. */
+/* Whether a uint8 pass runs the loops above (the CPU has AVX2, the pass suits them). */
+static int u8_pass_uses_avx2(Py_ssize_t row_length, Py_ssize_t bands, const int32_t *weights, Py_ssize_t n_weights,
+                             int vertical)
+{
+    if (vertical ? row_length < 32 : bands != 3 && bands != 4) return 0;
+    return avx2_available() && weights_split(weights, n_weights);
+}
+
+/* Scratch memory a uint8 pass with the loops above needs. */
+static size_t u8_pass_avx2_bytes(Py_ssize_t in_row, const int32_t *count, Py_ssize_t out_w, int width, int vertical)
+{
+    return vertical ? ARENA_BYTES(((size_t)width + 1) * 32) : plan_bytes(count, out_w) + ARENA_BYTES(in_row + 16);
+}
+
+/* A uint8 pass with the loops above: 0 done, -1 the scratch memory was short. Called without the GIL. */
 static int u8_pass_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ssize_t in_w, Py_ssize_t out_w,
                         Py_ssize_t bands, const int32_t *start, const int32_t *count, const int32_t *weights,
-                        Py_ssize_t outputs, int width, Py_ssize_t first, Py_ssize_t stop, int vertical)
+                        int width, Py_ssize_t first, Py_ssize_t stop, int vertical, arena *memory)
 {
-    if (!avx2_available() || !weights_split(weights, outputs * width)) return 0;
     if (vertical) {
-        Py_ssize_t row_length = in_w * bands;
-        if (row_length < 32) return 0;
-        __m256i *pairs = _mm_malloc(((size_t)width + 1) * sizeof(__m256i), 32);
+        __m256i *pairs = arena_take(memory, ((size_t)width + 1) * sizeof(__m256i));
         if (!pairs) return -1;
-        vertical_u8_avx2(src, out, row_length, start, count, weights, width, first, stop, 0, pairs);
-        _mm_free(pairs);
-        return 1;
+        vertical_u8_avx2(src, out, in_w * bands, start, count, weights, width, first, stop, 0, pairs);
+        return 0;
     }
-    if (bands != 3 && bands != 4) return 0;
     horizontal_plan plan;
-    if (!plan_horizontal(&plan, in_w, out_w, (int)bands, start, count, weights, width)) return -1;
-    uint8_t *padded = NULL;
-    if (stop == in_h && stop > first) {
-        padded = calloc((size_t)plan.in_row + 16, 1);
-        if (!padded) { _mm_free(plan.weights); free(plan.group); free(plan.offsets); return -1; }
-        memcpy(padded, src + (in_h - 1) * plan.in_row, plan.in_row);
-    }
+    uint8_t *padded = arena_take(memory, in_w * bands + 16);
+    if (!padded || !plan_horizontal(&plan, memory, in_w, out_w, (int)bands, start, count, weights, width)) return -1;
+    memset(padded, 0, in_w * bands + 16);
+    memcpy(padded, src + (in_h - 1) * plan.in_row, plan.in_row);
     horizontal_u8_avx2(src, out, in_h, &plan, out_w, first, stop, padded);
-    free(padded);
-    _mm_free(plan.weights);
-    free(plan.group);
-    free(plan.offsets);
-    return 1;
+    return 0;
 }
 #else
 #define HAVE_AVX2_PASSES 0
@@ -734,17 +821,30 @@ static PyObject *run_pass(PyObject *args, int vertical)
         }
     }
 
-    void *strip = NULL;
-    int done = 0;
+    /* the scratch memory: the AVX2 pass's, or the portable horizontal pass's strips (transposed
+     * input, then transposed output, see HORIZONTAL); the portable vertical pass needs none */
+    int avx2 = 0;
+    size_t need = 0, lane = (size_t)STRIP * bands, item = type == 'B' ? 1 : 4, got;
+#if HAVE_AVX2_PASSES
+    avx2 = type == 'B' && u8_pass_uses_avx2(in_w * bands, bands, b.weights.buf, outputs * width, vertical);
+    if (avx2) need = u8_pass_avx2_bytes(in_w * bands, count, out_w, (int)width, vertical);
+#endif
+    if (!avx2 && !vertical) need = ARENA_BYTES(((size_t)in_w + (size_t)out_w) * lane * item);
+    char *block = scratch_take(need, &got);
+    if (!block) {
+        release(&b);
+        return PyErr_NoMemory();
+    }
+    arena memory = {block, 0, got};
+    int status = 0;
     Py_BEGIN_ALLOW_THREADS
 #if HAVE_AVX2_PASSES
-    if (type == 'B')
-        done = u8_pass_avx2(b.src.buf, b.out.buf, in_h, in_w, out_w, bands, start, count, b.weights.buf, outputs,
-                            (int)width, first, stop, vertical);
+    if (avx2)
+        status = u8_pass_avx2(b.src.buf, b.out.buf, in_h, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
+                              first, stop, vertical, &memory);
+    else
 #endif
-    if (done) {
-        /* computed above (or out of memory: done == -1) */
-    } else if (vertical) {
+    if (vertical) {
         Py_ssize_t row_length = in_w * bands;
         if (type == 'B')
             vertical_u8(b.src.buf, b.out.buf, row_length, start, count, b.weights.buf, (int)width, first, stop, 0);
@@ -753,27 +853,27 @@ static PyObject *run_pass(PyObject *args, int vertical)
         else
             vertical_i32(b.src.buf, b.out.buf, row_length, start, count, b.weights.buf, (int)width, first, stop);
     } else {
-        /* the horizontal pass's strip buffers: transposed input, then transposed output (see HORIZONTAL) */
-        size_t lane = (size_t)STRIP * bands, item = type == 'B' ? 1 : 4;
-        strip = malloc(((size_t)in_w + (size_t)out_w) * lane * item);
-        if (strip) {
-            char *ostrip = (char *)strip + (size_t)in_w * lane * item;
-            if (type == 'B')
-                horizontal_u8(b.src.buf, b.out.buf, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
-                              first, stop, strip, (uint8_t *)ostrip);
-            else if (type == 'f')
-                horizontal_f32(b.src.buf, b.out.buf, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
-                               first, stop, strip, (float *)ostrip);
-            else
-                horizontal_i32(b.src.buf, b.out.buf, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
-                               first, stop, strip, (int32_t *)ostrip);
-        }
+        char *strip = arena_take(&memory, ((size_t)in_w + (size_t)out_w) * lane * item);
+        char *ostrip = strip ? strip + (size_t)in_w * lane * item : NULL;
+        if (!strip)
+            status = -1;
+        else if (type == 'B')
+            horizontal_u8(b.src.buf, b.out.buf, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
+                          first, stop, (uint8_t *)strip, (uint8_t *)ostrip);
+        else if (type == 'f')
+            horizontal_f32(b.src.buf, b.out.buf, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
+                           first, stop, (float *)strip, (float *)ostrip);
+        else
+            horizontal_i32(b.src.buf, b.out.buf, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
+                           first, stop, (int32_t *)strip, (int32_t *)ostrip);
     }
     Py_END_ALLOW_THREADS
-    free(strip);
+    scratch_give(block, got);
     release(&b);
-    if (done < 0 || (!done && !vertical && !strip))
-        return PyErr_NoMemory();
+    if (status < 0) {
+        PyErr_SetString(PyExc_SystemError, "resample pass: scratch memory sized too small");
+        return NULL;
+    }
     Py_RETURN_NONE;
 fail:
     release(&b);
@@ -786,7 +886,9 @@ fail:
  * computed in chunks; the buffer holds the intermediate rows [low, high) the chunk reads, those
  * of the previous chunk that it still needs moved to the front. Every intermediate row is the
  * horizontal pass's, every output row the vertical pass's over them: the same bits. */
-#define FUSED_BUDGET (512 * 1024)
+#ifndef FUSED_BUDGET /* a macro so a benchmark can try others */
+#define FUSED_BUDGET (256 * 1024)
+#endif
 
 typedef struct {
     const int32_t *start, *count, *weights;
@@ -816,39 +918,59 @@ static void rows_read(const taps *v, Py_ssize_t y0, Py_ssize_t y1, Py_ssize_t *l
     if (*high < *low) *high = *low;
 }
 
-/* Returns 0, or -1 when out of memory. Called without the GIL. */
-static int resize_u8(const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ssize_t in_w, Py_ssize_t out_w,
-                     Py_ssize_t out_h, Py_ssize_t bands, const taps *h, const taps *v, Py_ssize_t first,
-                     Py_ssize_t stop)
+/* Intermediate rows the buffer must hold for output rows [first, stop). */
+static Py_ssize_t buffer_rows(const taps *v, Py_ssize_t chunk, Py_ssize_t first, Py_ssize_t stop)
 {
-    Py_ssize_t in_row = in_w * bands, row_bytes = out_w * bands, chunk = chunk_rows(v, row_bytes, first, stop);
-    Py_ssize_t capacity = 0, low, high;
+    Py_ssize_t capacity = 1, low, high;
     for (Py_ssize_t y0 = first; y0 < stop; y0 += chunk) {
         rows_read(v, y0, y0 + chunk < stop ? y0 + chunk : stop, &low, &high);
         capacity = high - low > capacity ? high - low : capacity;
     }
-    int status = -1;
-    uint8_t *buffer = malloc((size_t)(capacity > 0 ? capacity : 1) * row_bytes), *strip = NULL, *padded = NULL;
+    return capacity;
+}
+
+typedef struct {
+    Py_ssize_t in_h, in_w, out_h, out_w, bands, chunk, capacity;
+    int avx2_h, avx2_v;
+} resize_shape;
+
+/* The scratch memory resize_u8 needs. */
+static size_t resize_bytes(const resize_shape *s, const taps *h, const taps *v)
+{
+    size_t bytes = ARENA_BYTES((size_t)s->capacity * s->out_w * s->bands);
 #if HAVE_AVX2_PASSES
-    horizontal_plan plan = {0};
+    if (s->avx2_h) bytes += plan_bytes(h->count, s->out_w) + ARENA_BYTES(s->in_w * s->bands + 16);
+    if (s->avx2_v) bytes += ARENA_BYTES(((size_t)v->width + 1) * 32);
+#endif
+    if (!s->avx2_h) bytes += ARENA_BYTES(((size_t)s->in_w + (size_t)s->out_w) * STRIP * s->bands);
+    return bytes;
+}
+
+/* Returns 0, or -1 when the scratch memory was short. Called without the GIL. */
+static int resize_u8(const uint8_t *src, uint8_t *out, const resize_shape *s, const taps *h, const taps *v,
+                     Py_ssize_t first, Py_ssize_t stop, arena *memory)
+{
+    Py_ssize_t in_row = s->in_w * s->bands, row_bytes = s->out_w * s->bands, in_h = s->in_h, bands = s->bands;
+    Py_ssize_t in_w = s->in_w, out_w = s->out_w, low, high;
+    uint8_t *buffer = arena_take(memory, (size_t)s->capacity * row_bytes), *strip = NULL, *padded = NULL;
+    if (!buffer) return -1;
+#if HAVE_AVX2_PASSES
+    horizontal_plan plan;
     __m256i *pairs = NULL;
-    int avx2_h = avx2_available() && (bands == 3 || bands == 4) && weights_split(h->weights, out_w * h->width);
-    int avx2_v = avx2_available() && row_bytes >= 32 && weights_split(v->weights, out_h * v->width);
-    if (avx2_h) {
-        if (!plan_horizontal(&plan, in_w, out_w, (int)bands, h->start, h->count, h->weights, h->width)) goto done;
-        padded = calloc((size_t)in_row + 16, 1);
-        if (!padded) goto done;
+    if (s->avx2_h) {
+        padded = arena_take(memory, in_row + 16);
+        if (!padded || !plan_horizontal(&plan, memory, in_w, out_w, (int)bands, h->start, h->count, h->weights,
+                                        h->width))
+            return -1;
+        memset(padded, 0, in_row + 16);
         memcpy(padded, src + (in_h - 1) * in_row, in_row);
     }
-    if (avx2_v && !(pairs = _mm_malloc(((size_t)v->width + 1) * sizeof(__m256i), 32))) goto done;
-#else
-    int avx2_h = 0, avx2_v = 0;
+    if (s->avx2_v && !(pairs = arena_take(memory, ((size_t)v->width + 1) * sizeof(__m256i)))) return -1;
 #endif
-    if (!avx2_h && !(strip = malloc(((size_t)in_w + (size_t)out_w) * STRIP * bands))) goto done;
-    if (!buffer) goto done;
+    if (!s->avx2_h && !(strip = arena_take(memory, ((size_t)in_w + (size_t)out_w) * STRIP * bands))) return -1;
     Py_ssize_t held_low = 0, held_high = 0; /* the intermediate rows in the buffer */
-    for (Py_ssize_t y0 = first; y0 < stop; y0 += chunk) {
-        Py_ssize_t y1 = y0 + chunk < stop ? y0 + chunk : stop;
+    for (Py_ssize_t y0 = first; y0 < stop; y0 += s->chunk) {
+        Py_ssize_t y1 = y0 + s->chunk < stop ? y0 + s->chunk : stop;
         rows_read(v, y0, y1, &low, &high);
         if (low < held_low || low >= held_high) { /* nothing to keep */
             held_low = held_high = low;
@@ -861,7 +983,7 @@ static int resize_u8(const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ssize
             uint8_t *into = buffer + (held_high - held_low) * row_bytes;
             Py_ssize_t n = high - held_high;
 #if HAVE_AVX2_PASSES
-            if (avx2_h)
+            if (s->avx2_h)
                 horizontal_u8_avx2(rows, into, in_h - held_high, &plan, out_w, 0, n, padded);
             else
 #endif
@@ -870,24 +992,13 @@ static int resize_u8(const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ssize
             held_high = high;
         }
 #if HAVE_AVX2_PASSES
-        if (avx2_v)
+        if (s->avx2_v)
             vertical_u8_avx2(buffer, out, row_bytes, v->start, v->count, v->weights, v->width, y0, y1, held_low, pairs);
         else
 #endif
             vertical_u8(buffer, out, row_bytes, v->start, v->count, v->weights, v->width, y0, y1, held_low);
     }
-    status = 0;
-done:
-#if HAVE_AVX2_PASSES
-    if (plan.weights) _mm_free(plan.weights);
-    free(plan.group);
-    free(plan.offsets);
-    if (pairs) _mm_free(pairs);
-#endif
-    free(padded);
-    free(strip);
-    free(buffer);
-    return status;
+    return 0;
 }
 
 /* Whether a pass's taps are consistent: one per output, each within `inputs`. Sets the error. */
@@ -939,15 +1050,29 @@ static PyObject *resize(PyObject *self, PyObject *args)
         goto done;
     taps h = {buffers[2].buf, buffers[3].buf, buffers[4].buf, (int)buffers[4].shape[1]};
     taps v = {buffers[5].buf, buffers[6].buf, buffers[7].buf, (int)buffers[7].shape[1]};
+    resize_shape shape = {src->shape[0], src->shape[1], out->shape[0], out->shape[1], src->shape[2], 1, 1, 0, 0};
+#if HAVE_AVX2_PASSES
+    shape.avx2_h = u8_pass_uses_avx2(shape.in_w * shape.bands, shape.bands, h.weights, shape.out_w * h.width, 0);
+    shape.avx2_v = u8_pass_uses_avx2(shape.out_w * shape.bands, shape.bands, v.weights, shape.out_h * v.width, 1);
+#endif
     int status = 0;
     if (stop > first) {
+        shape.chunk = chunk_rows(&v, shape.out_w * shape.bands, first, stop);
+        shape.capacity = buffer_rows(&v, shape.chunk, first, stop);
+        size_t got;
+        char *block = scratch_take(resize_bytes(&shape, &h, &v), &got);
+        if (!block) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        arena memory = {block, 0, got};
         Py_BEGIN_ALLOW_THREADS
-        status = resize_u8(src->buf, out->buf, src->shape[0], src->shape[1], out->shape[1], out->shape[0],
-                           src->shape[2], &h, &v, first, stop);
+        status = resize_u8(src->buf, out->buf, &shape, &h, &v, first, stop, &memory);
         Py_END_ALLOW_THREADS
+        scratch_give(block, got);
     }
     if (status < 0) {
-        PyErr_NoMemory();
+        PyErr_SetString(PyExc_SystemError, "resize: scratch memory sized too small");
         goto done;
     }
     Py_INCREF(Py_None);
