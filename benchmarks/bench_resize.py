@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/bench_resize.py [--size 2048] [--repeat 5]
-    python benchmarks/bench_resize.py --pillow-simd VENV [--rounds 3]
+    python benchmarks/bench_resize.py --pillow-simd VENV [--rounds 3] [--loops avx2]
     python benchmarks/bench_resize.py --make-pillow-simd VENV
 
 For 4-megapixel (SIZE x SIZE) gray and RGB uint8 images, every ``interp``, a downscale,
@@ -24,6 +24,8 @@ interleaved with the installed package's runs in ``--rounds`` rounds (each case'
 all rounds). Its numbers differ from Pillow's (16-bit weights) and it runs the vertical pass
 first when the height shrinks; ours keeps Pillow 9.3's bits. Targets (issue 21), one thread:
 every case <= 1.5x Pillow-SIMD and the geometric mean <= 1.0; two threads faster again.
+``--loops NAME`` runs the uint8 passes with other loops than the best the CPU has (``portable``,
+``avx2``, ``avx512vnni``: whichever ``available_loops()`` lists), e.g. AVX2 alone as Pillow-SIMD.
 Building it here (Debian: ``apt-get install libjpeg-dev zlib1g-dev`` first) is what
 ``--make-pillow-simd VENV`` does::
 
@@ -202,7 +204,12 @@ def main():
     parser.add_argument("--pillow-simd", metavar="VENV", help="time Pillow-SIMD installed in this venv instead")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds against Pillow-SIMD")
     parser.add_argument("--make-pillow-simd", metavar="VENV", help="build Pillow-SIMD into a new venv and stop")
+    parser.add_argument("--loops", help="the uint8 passes' loops to run (default: the best this CPU has)")
     args = parser.parse_args()
+    if args.loops:
+        if _resample._resample_kernels is None:
+            sys.exit("bench_resize: --loops needs the compiled kernels")
+        _resample._resample_kernels.use_loops(args.loops)
     if args.make_pillow_simd:
         make_pillow_simd(args.make_pillow_simd)
     elif args.pillow_simd:

@@ -279,30 +279,56 @@ VECTOR_CLONES static void vertical_u8(const uint8_t *src, uint8_t *out, Py_ssize
 VERTICAL_32(vertical_f32, float, STORE_FLOAT)
 VERTICAL_32(vertical_i32, int32_t, round_to_int32)
 
-/* ---- the 8-bit passes with AVX2 16-bit multiply-adds (x86-64, chosen at run time) -----------
+/* ---- the 8-bit passes with 16-bit multiply-adds (x86-64, chosen at run time) -------------------
  * VPMADDWD multiplies 16-bit pairs and adds each pair into a 32-bit lane: two taps per lane.
  * The 22-bit weights do not fit 16 bits, so each is split, k = high * 2^SPLIT + low with
  * 0 <= low < 2^SPLIT, and the pass sums pixel * high and pixel * low in separate lanes, then
  * (high_sum << SPLIT) + low_sum. That is the same integer as the sum of pixel * k (all in
  * wrapping 32-bit arithmetic, whose result the true sum fits), so every output bit is the
- * portable loops' (tests/test_resample.py compares both with the numpy version).
+ * portable loops' (tests/test_resample.py compares every set with the numpy version).
  * Pixel <= 255 and |high| < 2^15 keep every product and pair sum exact: SPLIT = 11 allows
- * weights up to 16 (normalised weights are near 1); larger ones take the portable loops. */
+ * weights up to 16 (normalised weights are near 1); larger ones take the portable loops.
+ *
+ * _resample_simd.h holds the loops, compiled here twice: for AVX2 and for AVX-512 VNNI (on
+ * 256-bit vectors: VPDPWSSD does VPMADDWD's products and the sum in one instruction). The best
+ * one the CPU has runs; use_loops() picks another (for the tests and benchmarks). */
 #if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
 #include <immintrin.h>
 #define HAVE_AVX2_PASSES 1
+/* VPDPWSSD's intrinsic and cpu test name: gcc 9 and clang 8 have both */
+#if (defined(__clang__) && __clang_major__ >= 8) || (!defined(__clang__) && __GNUC__ >= 9)
+#define HAVE_VNNI_PASSES 1
+#else
+#define HAVE_VNNI_PASSES 0
+#endif
 #define SPLIT 11
 #define LOW_MASK ((1 << SPLIT) - 1)
 #define AVX2 __attribute__((target("avx2")))
+#else
+#define HAVE_AVX2_PASSES 0
+#define HAVE_VNNI_PASSES 0
+#endif
 
-static int force_portable = 0; /* set by use_portable_loops(), for the tests */
+/* The loops a uint8 pass can run, in order of speed. */
+enum { PORTABLE_LOOPS, AVX2_LOOPS, VNNI_LOOPS };
+static const char *const LOOP_NAMES[] = {"portable", "avx2", "avx512vnni"};
+static int forced_loops = -1; /* use_loops()'s choice; -1: the best the CPU has */
 
-static int avx2_available(void)
+static int best_loops(void)
 {
+#if HAVE_AVX2_PASSES
     __builtin_cpu_init();
-    return !force_portable && __builtin_cpu_supports("avx2");
+#if HAVE_VNNI_PASSES
+    if (__builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512vl")) return VNNI_LOOPS;
+#endif
+    if (__builtin_cpu_supports("avx2")) return AVX2_LOOPS;
+#endif
+    return PORTABLE_LOOPS;
 }
 
+static int chosen_loops(void) { return forced_loops >= 0 ? forced_loops : best_loops(); }
+
+#if HAVE_AVX2_PASSES
 /* Whether every weight splits into 16-bit halves (see above). */
 static int weights_split(const int32_t *weights, Py_ssize_t n)
 {
@@ -313,54 +339,6 @@ static int weights_split(const int32_t *weights, Py_ssize_t n)
 
 /* Two taps' 16-bit halves side by side in each 32-bit lane: (first, second). */
 static inline int32_t pair(int32_t first, int32_t second) { return (int32_t)(((uint32_t)(uint16_t)first) | ((uint32_t)second << 16)); }
-
-/* (high << SPLIT) + low: the 32-bit sums of pixel * weight. */
-AVX2 static inline __m256i join(__m256i high, __m256i low) { return _mm256_add_epi32(_mm256_slli_epi32(high, SPLIT), low); }
-
-/* Vertical: each output row is the weighted sum of `count` input rows. 32 bytes of a row at a
- * time, two taps per multiply-add: the two rows' bytes interleaved and widened to 16 bits. */
-AVX2 static void vertical_u8_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t row_length, const int32_t *start,
-                                  const int32_t *count, const int32_t *weights, int width, Py_ssize_t first,
-                                  Py_ssize_t stop, Py_ssize_t origin, __m256i *pairs)
-{
-    const __m256i zero = _mm256_setzero_si256(), half = _mm256_set1_epi32(HALF);
-    for (Py_ssize_t y = first; y < stop; y++) {
-        const int32_t *k = weights + y * width;
-        int taps = count[y], n_pairs = (taps + 1) / 2;
-        for (int p = 0; p < n_pairs; p++) { /* an odd last tap pairs with a zero weight on the same row */
-            int32_t k0 = k[2 * p], k1 = 2 * p + 1 < taps ? k[2 * p + 1] : 0;
-            pairs[2 * p] = _mm256_set1_epi32(pair(k0 >> SPLIT, k1 >> SPLIT));
-            pairs[2 * p + 1] = _mm256_set1_epi32(pair(k0 & LOW_MASK, k1 & LOW_MASK));
-        }
-        const uint8_t *rows = src + ((Py_ssize_t)start[y] - origin) * row_length;
-        uint8_t *target = out + y * row_length;
-        for (Py_ssize_t begin = 0; begin < row_length; begin += 32) {
-            /* the last block ends at the row's end, overlapping the one before (same bytes again) */
-            Py_ssize_t at = begin + 32 <= row_length ? begin : row_length - 32;
-            __m256i h0 = zero, h1 = zero, h2 = zero, h3 = zero, l0 = zero, l1 = zero, l2 = zero, l3 = zero;
-            for (int p = 0; p < n_pairs; p++) {
-                const uint8_t *a = rows + (Py_ssize_t)(2 * p) * row_length + at;
-                const uint8_t *b = 2 * p + 1 < taps ? a + row_length : a;
-                __m256i va = _mm256_loadu_si256((const __m256i *)a), vb = _mm256_loadu_si256((const __m256i *)b);
-                __m256i lo = _mm256_unpacklo_epi8(va, vb), hi = _mm256_unpackhi_epi8(va, vb);
-                __m256i w0 = _mm256_unpacklo_epi8(lo, zero), w1 = _mm256_unpackhi_epi8(lo, zero);
-                __m256i w2 = _mm256_unpacklo_epi8(hi, zero), w3 = _mm256_unpackhi_epi8(hi, zero);
-                __m256i kh = pairs[2 * p], kl = pairs[2 * p + 1];
-                h0 = _mm256_add_epi32(h0, _mm256_madd_epi16(w0, kh)); l0 = _mm256_add_epi32(l0, _mm256_madd_epi16(w0, kl));
-                h1 = _mm256_add_epi32(h1, _mm256_madd_epi16(w1, kh)); l1 = _mm256_add_epi32(l1, _mm256_madd_epi16(w1, kl));
-                h2 = _mm256_add_epi32(h2, _mm256_madd_epi16(w2, kh)); l2 = _mm256_add_epi32(l2, _mm256_madd_epi16(w2, kl));
-                h3 = _mm256_add_epi32(h3, _mm256_madd_epi16(w3, kh)); l3 = _mm256_add_epi32(l3, _mm256_madd_epi16(w3, kl));
-            }
-            /* lanes hold bytes 0-3|16-19, 4-7|20-23, 8-11|24-27, 12-15|28-31; the packs restore the order */
-            __m256i s0 = _mm256_srai_epi32(_mm256_add_epi32(join(h0, l0), half), PRECISION_BITS);
-            __m256i s1 = _mm256_srai_epi32(_mm256_add_epi32(join(h1, l1), half), PRECISION_BITS);
-            __m256i s2 = _mm256_srai_epi32(_mm256_add_epi32(join(h2, l2), half), PRECISION_BITS);
-            __m256i s3 = _mm256_srai_epi32(_mm256_add_epi32(join(h3, l3), half), PRECISION_BITS);
-            __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(s0, s1), _mm256_packs_epi32(s2, s3));
-            _mm256_storeu_si256((__m256i *)(target + at), bytes);
-        }
-    }
-}
 
 /* Horizontal, 3 or 4 bands: each output pixel sums `count` neighbouring pixels. Output pixels go
  * in pairs (x, x + 1), one per 128-bit half: each half loads 16 bytes at its pixel's taps (taps
@@ -454,139 +432,52 @@ AVX2 static int plan_horizontal(horizontal_plan *plan, arena *memory, Py_ssize_t
     return 1;
 }
 
-#define INLINE_AVX2 __attribute__((target("avx2"), always_inline)) static inline
+#define SIMD_TARGET "avx2"
+#define SIMD(name) name##_avx2
+#define MULTIPLY_ADD(sum, a, b) _mm256_add_epi32((sum), _mm256_madd_epi16((a), (b)))
+#include "_resample_simd.h"
+#undef SIMD_TARGET
+#undef SIMD
+#undef MULTIPLY_ADD
 
-/* Pixels x and x + 1 of four rows ([x's bands | x + 1's], int32 after the shift), reading row r
- * from row[r] + first (pixel x's first tap) and row[r] + second (x + 1's). Inlined where `bands`
- * is a constant, so the strides are too. */
-INLINE_AVX2 __m256i widen_pair(const uint8_t *row, Py_ssize_t first, Py_ssize_t second, __m256i *taps23,
-                               __m256i shuffle01, __m256i shuffle23)
+#if HAVE_VNNI_PASSES
+#define SIMD_TARGET "avx2,avx512vnni,avx512vl"
+#define SIMD(name) name##_vnni
+#define MULTIPLY_ADD(sum, a, b) _mm256_dpwssd_epi32((sum), (a), (b))
+#include "_resample_simd.h"
+#undef SIMD_TARGET
+#undef SIMD
+#undef MULTIPLY_ADD
+#define SIMD_CALL(loops, name, ...) ((loops) == VNNI_LOOPS ? name##_vnni(__VA_ARGS__) : name##_avx2(__VA_ARGS__))
+#else
+#define SIMD_CALL(loops, name, ...) name##_avx2(__VA_ARGS__)
+#endif
+
+/* The loops a uint8 pass runs: the chosen vector ones where the pass suits them, else portable. */
+static int u8_pass_loops(Py_ssize_t row_length, Py_ssize_t bands, const int32_t *weights, Py_ssize_t n_weights,
+                         int vertical)
 {
-    __m256i window = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)(row + first))),
-                                             _mm_loadu_si128((const __m128i *)(row + second)), 1);
-    *taps23 = _mm256_shuffle_epi8(window, shuffle23);
-    return _mm256_shuffle_epi8(window, shuffle01);
+    if (vertical ? row_length < 32 : bands != 3 && bands != 4) return PORTABLE_LOOPS;
+    int loops = chosen_loops();
+    return loops != PORTABLE_LOOPS && weights_split(weights, n_weights) ? loops : PORTABLE_LOOPS;
 }
 
-INLINE_AVX2 __m256i pair_sum(__m256i taps01, __m256i taps23, __m256i k01, __m256i k23)
-{
-    return _mm256_add_epi32(_mm256_madd_epi16(taps01, k01), _mm256_madd_epi16(taps23, k23));
-}
-
-INLINE_AVX2 __m256i finish(__m256i high, __m256i low)
-{
-    return _mm256_srai_epi32(_mm256_add_epi32(join(high, low), _mm256_set1_epi32(HALF)), PRECISION_BITS);
-}
-
-INLINE_AVX2 void pixel_pair(const uint8_t *const row[4], Py_ssize_t first, Py_ssize_t second, const __m256i *k,
-                            Py_ssize_t groups, __m256i shuffle01, __m256i shuffle23, int bands, __m256i result[4])
-{
-    __m256i high[4], low[4];
-    for (int r = 0; r < 4; r++) high[r] = low[r] = _mm256_setzero_si256(); /* no taps: the sum is HALF, its shift 0 */
-    for (Py_ssize_t g = 0; g < groups; g++, k += 4, first += 4 * bands, second += 4 * bands) {
-        for (int r = 0; r < 4; r++) {
-            __m256i t23, t01 = widen_pair(row[r], first, second, &t23, shuffle01, shuffle23);
-            __m256i h = pair_sum(t01, t23, k[0], k[2]), l = pair_sum(t01, t23, k[1], k[3]);
-            high[r] = g == 0 ? h : _mm256_add_epi32(high[r], h); /* the first group starts the sums */
-            low[r] = g == 0 ? l : _mm256_add_epi32(low[r], l);
-        }
-    }
-    for (int r = 0; r < 4; r++) result[r] = finish(high[r], low[r]);
-}
-
-/* The first n (<= 4) pixels of `four` (4 bytes each) to target as `bands` bytes each; `room`: bytes
- * from target to its row's end. A 3-band 16-byte store writes 4 bytes of the next pixels, which the
- * next four then write. */
-INLINE_AVX2 void store_pixels(uint8_t *target, __m128i four, Py_ssize_t n, Py_ssize_t room, __m128i narrow,
-                              int bands)
-{
-    if (bands == 3) four = _mm_shuffle_epi8(four, narrow);
-    if (room >= 16) {
-        _mm_storeu_si128((__m128i *)target, four);
-        return;
-    }
-    uint8_t bytes[16];
-    _mm_storeu_si128((__m128i *)bytes, four);
-    memcpy(target, bytes, n * bands);
-}
-
-/* Rows [first, stop), four at a time (a short last group repeats its last row, stored once), four
- * output pixels (two pairs) at a time. A 16-byte load may pass a row's end into the next row (those
- * pixels have weight zero); the image's last row is read from `padded`, its copy followed by 16
- * zero bytes. */
-INLINE_AVX2 void horizontal_rows(const uint8_t *src, uint8_t *out, Py_ssize_t in_height,
-                                 const horizontal_plan *plan, Py_ssize_t out_width, Py_ssize_t first,
-                                 Py_ssize_t stop, const uint8_t *padded, int bands)
-{
-    const __m256i taps01 = plan->taps01, taps23 = plan->taps23, *weights = plan->weights;
-    const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
-    const __m128i narrow = plan->narrow;
-    const Py_ssize_t *group = plan->group, in_row = plan->in_row, out_row = plan->out_row;
-    const int32_t *offsets = plan->offsets;
-    Py_ssize_t last_pair = (out_width + 1) / 2 - 1;
-    for (Py_ssize_t y = first; y < stop; y += 4) {
-        Py_ssize_t rows = stop - y < 4 ? stop - y : 4;
-        const uint8_t *row[4];
-        for (Py_ssize_t r = 0; r < 4; r++) {
-            Py_ssize_t at = y + (r < rows ? r : rows - 1);
-            row[r] = at == in_height - 1 ? padded : src + at * in_row;
-        }
-        for (Py_ssize_t x = 0; x < out_width; x += 4) {
-            Py_ssize_t n = out_width - x < 4 ? out_width - x : 4;
-            Py_ssize_t p = x / 2, q = p + 1 <= last_pair ? p + 1 : last_pair; /* past the end: the last again */
-            __m256i at_p[4], at_q[4];
-            pixel_pair(row, offsets[2 * p], offsets[2 * p + 1], weights + 4 * group[p], group[p + 1] - group[p],
-                       taps01, taps23, bands, at_p);
-            pixel_pair(row, offsets[2 * q], offsets[2 * q + 1], weights + 4 * group[q], group[q + 1] - group[q],
-                       taps01, taps23, bands, at_q);
-            Py_ssize_t room = out_row - x * bands;
-            uint8_t *target = out + y * out_row + x * bands;
-            for (int r = 0; r < 4; r += 2) {
-                /* saturating packs (int32 -> int16 -> 0..255: the clip), then pixels back in order */
-                __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(at_p[r], at_q[r]),
-                                                    _mm256_packs_epi32(at_p[r + 1], at_q[r + 1]));
-                bytes = _mm256_permutevar8x32_epi32(bytes, order);
-                if (r < rows) store_pixels(target + r * out_row, _mm256_castsi256_si128(bytes), n, room, narrow, bands);
-                if (r + 1 < rows)
-                    store_pixels(target + (r + 1) * out_row, _mm256_extracti128_si256(bytes, 1), n, room, narrow, bands);
-            }
-        }
-    }
-}
-
-AVX2 static void horizontal_u8_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t in_height,
-                                    const horizontal_plan *plan, Py_ssize_t out_width, Py_ssize_t first,
-                                    Py_ssize_t stop, const uint8_t *padded)
-{
-    if (plan->bands == 3)
-        horizontal_rows(src, out, in_height, plan, out_width, first, stop, padded, 3);
-    else
-        horizontal_rows(src, out, in_height, plan, out_width, first, stop, padded, 4);
-}
-
-/* Whether a uint8 pass runs the loops above (the CPU has AVX2, the pass suits them). */
-static int u8_pass_uses_avx2(Py_ssize_t row_length, Py_ssize_t bands, const int32_t *weights, Py_ssize_t n_weights,
-                             int vertical)
-{
-    if (vertical ? row_length < 32 : bands != 3 && bands != 4) return 0;
-    return avx2_available() && weights_split(weights, n_weights);
-}
-
-/* Scratch memory a uint8 pass with the loops above needs. */
-static size_t u8_pass_avx2_bytes(Py_ssize_t in_row, const int32_t *count, Py_ssize_t out_w, int width, int vertical)
+/* Scratch memory a uint8 pass with the vector loops needs. */
+static size_t u8_pass_simd_bytes(Py_ssize_t in_row, const int32_t *count, Py_ssize_t out_w, int width, int vertical)
 {
     return vertical ? ARENA_BYTES(((size_t)width + 1) * 32) : plan_bytes(count, out_w) + ARENA_BYTES(in_row + 16);
 }
 
-/* A uint8 pass with the loops above: 0 done, -1 the scratch memory was short. Called without the GIL. */
-static int u8_pass_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ssize_t in_w, Py_ssize_t out_w,
-                        Py_ssize_t bands, const int32_t *start, const int32_t *count, const int32_t *weights,
-                        int width, Py_ssize_t first, Py_ssize_t stop, int vertical, arena *memory)
+/* A uint8 pass with the vector loops: 0 done, -1 the scratch memory was short. Called without the GIL. */
+static int u8_pass_simd(int loops, const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ssize_t in_w,
+                        Py_ssize_t out_w, Py_ssize_t bands, const int32_t *start, const int32_t *count,
+                        const int32_t *weights, int width, Py_ssize_t first, Py_ssize_t stop, int vertical,
+                        arena *memory)
 {
     if (vertical) {
         __m256i *pairs = arena_take(memory, ((size_t)width + 1) * sizeof(__m256i));
         if (!pairs) return -1;
-        vertical_u8_avx2(src, out, in_w * bands, start, count, weights, width, first, stop, 0, pairs);
+        SIMD_CALL(loops, vertical_u8, src, out, in_w * bands, start, count, weights, width, first, stop, 0, pairs);
         return 0;
     }
     horizontal_plan plan;
@@ -594,12 +485,11 @@ static int u8_pass_avx2(const uint8_t *src, uint8_t *out, Py_ssize_t in_h, Py_ss
     if (!padded || !plan_horizontal(&plan, memory, in_w, out_w, (int)bands, start, count, weights, width)) return -1;
     memset(padded, 0, in_w * bands + 16);
     memcpy(padded, src + (in_h - 1) * plan.in_row, plan.in_row);
-    horizontal_u8_avx2(src, out, in_h, &plan, out_w, first, stop, padded);
+    SIMD_CALL(loops, horizontal_u8, src, out, in_h, &plan, out_w, first, stop, padded);
     return 0;
 }
-#else
-#define HAVE_AVX2_PASSES 0
 #endif
+
 
 /* ---- NEAREST: a gather of whole pixels -------------------------------------------------- */
 
@@ -823,13 +713,13 @@ static PyObject *run_pass(PyObject *args, int vertical)
 
     /* the scratch memory: the AVX2 pass's, or the portable horizontal pass's strips (transposed
      * input, then transposed output, see HORIZONTAL); the portable vertical pass needs none */
-    int avx2 = 0;
+    int loops = PORTABLE_LOOPS;
     size_t need = 0, lane = (size_t)STRIP * bands, item = type == 'B' ? 1 : 4, got;
 #if HAVE_AVX2_PASSES
-    avx2 = type == 'B' && u8_pass_uses_avx2(in_w * bands, bands, b.weights.buf, outputs * width, vertical);
-    if (avx2) need = u8_pass_avx2_bytes(in_w * bands, count, out_w, (int)width, vertical);
+    if (type == 'B') loops = u8_pass_loops(in_w * bands, bands, b.weights.buf, outputs * width, vertical);
+    if (loops != PORTABLE_LOOPS) need = u8_pass_simd_bytes(in_w * bands, count, out_w, (int)width, vertical);
 #endif
-    if (!avx2 && !vertical) need = ARENA_BYTES(((size_t)in_w + (size_t)out_w) * lane * item);
+    if (loops == PORTABLE_LOOPS && !vertical) need = ARENA_BYTES(((size_t)in_w + (size_t)out_w) * lane * item);
     char *block = scratch_take(need, &got);
     if (!block) {
         release(&b);
@@ -839,9 +729,9 @@ static PyObject *run_pass(PyObject *args, int vertical)
     int status = 0;
     Py_BEGIN_ALLOW_THREADS
 #if HAVE_AVX2_PASSES
-    if (avx2)
-        status = u8_pass_avx2(b.src.buf, b.out.buf, in_h, in_w, out_w, bands, start, count, b.weights.buf, (int)width,
-                              first, stop, vertical, &memory);
+    if (loops != PORTABLE_LOOPS)
+        status = u8_pass_simd(loops, b.src.buf, b.out.buf, in_h, in_w, out_w, bands, start, count, b.weights.buf,
+                              (int)width, first, stop, vertical, &memory);
     else
 #endif
     if (vertical) {
@@ -931,7 +821,7 @@ static Py_ssize_t buffer_rows(const taps *v, Py_ssize_t chunk, Py_ssize_t first,
 
 typedef struct {
     Py_ssize_t in_h, in_w, out_h, out_w, bands, chunk, capacity;
-    int avx2_h, avx2_v;
+    int loops_h, loops_v; /* each pass's loops (PORTABLE_LOOPS, ...) */
 } resize_shape;
 
 /* The scratch memory resize_u8 needs. */
@@ -939,10 +829,10 @@ static size_t resize_bytes(const resize_shape *s, const taps *h, const taps *v)
 {
     size_t bytes = ARENA_BYTES((size_t)s->capacity * s->out_w * s->bands);
 #if HAVE_AVX2_PASSES
-    if (s->avx2_h) bytes += plan_bytes(h->count, s->out_w) + ARENA_BYTES(s->in_w * s->bands + 16);
-    if (s->avx2_v) bytes += ARENA_BYTES(((size_t)v->width + 1) * 32);
+    if (s->loops_h) bytes += plan_bytes(h->count, s->out_w) + ARENA_BYTES(s->in_w * s->bands + 16);
+    if (s->loops_v) bytes += ARENA_BYTES(((size_t)v->width + 1) * 32);
 #endif
-    if (!s->avx2_h) bytes += ARENA_BYTES(((size_t)s->in_w + (size_t)s->out_w) * STRIP * s->bands);
+    if (!s->loops_h) bytes += ARENA_BYTES(((size_t)s->in_w + (size_t)s->out_w) * STRIP * s->bands);
     return bytes;
 }
 
@@ -957,7 +847,7 @@ static int resize_u8(const uint8_t *src, uint8_t *out, const resize_shape *s, co
 #if HAVE_AVX2_PASSES
     horizontal_plan plan;
     __m256i *pairs = NULL;
-    if (s->avx2_h) {
+    if (s->loops_h) {
         padded = arena_take(memory, in_row + 16);
         if (!padded || !plan_horizontal(&plan, memory, in_w, out_w, (int)bands, h->start, h->count, h->weights,
                                         h->width))
@@ -965,9 +855,9 @@ static int resize_u8(const uint8_t *src, uint8_t *out, const resize_shape *s, co
         memset(padded, 0, in_row + 16);
         memcpy(padded, src + (in_h - 1) * in_row, in_row);
     }
-    if (s->avx2_v && !(pairs = arena_take(memory, ((size_t)v->width + 1) * sizeof(__m256i)))) return -1;
+    if (s->loops_v && !(pairs = arena_take(memory, ((size_t)v->width + 1) * sizeof(__m256i)))) return -1;
 #endif
-    if (!s->avx2_h && !(strip = arena_take(memory, ((size_t)in_w + (size_t)out_w) * STRIP * bands))) return -1;
+    if (!s->loops_h && !(strip = arena_take(memory, ((size_t)in_w + (size_t)out_w) * STRIP * bands))) return -1;
     Py_ssize_t held_low = 0, held_high = 0; /* the intermediate rows in the buffer */
     for (Py_ssize_t y0 = first; y0 < stop; y0 += s->chunk) {
         Py_ssize_t y1 = y0 + s->chunk < stop ? y0 + s->chunk : stop;
@@ -983,8 +873,8 @@ static int resize_u8(const uint8_t *src, uint8_t *out, const resize_shape *s, co
             uint8_t *into = buffer + (held_high - held_low) * row_bytes;
             Py_ssize_t n = high - held_high;
 #if HAVE_AVX2_PASSES
-            if (s->avx2_h)
-                horizontal_u8_avx2(rows, into, in_h - held_high, &plan, out_w, 0, n, padded);
+            if (s->loops_h)
+                SIMD_CALL(s->loops_h, horizontal_u8, rows, into, in_h - held_high, &plan, out_w, 0, n, padded);
             else
 #endif
                 horizontal_u8(rows, into, in_w, out_w, bands, h->start, h->count, h->weights, h->width, 0, n, strip,
@@ -992,8 +882,9 @@ static int resize_u8(const uint8_t *src, uint8_t *out, const resize_shape *s, co
             held_high = high;
         }
 #if HAVE_AVX2_PASSES
-        if (s->avx2_v)
-            vertical_u8_avx2(buffer, out, row_bytes, v->start, v->count, v->weights, v->width, y0, y1, held_low, pairs);
+        if (s->loops_v)
+            SIMD_CALL(s->loops_v, vertical_u8, buffer, out, row_bytes, v->start, v->count, v->weights, v->width, y0, y1,
+                      held_low, pairs);
         else
 #endif
             vertical_u8(buffer, out, row_bytes, v->start, v->count, v->weights, v->width, y0, y1, held_low);
@@ -1052,8 +943,8 @@ static PyObject *resize(PyObject *self, PyObject *args)
     taps v = {buffers[5].buf, buffers[6].buf, buffers[7].buf, (int)buffers[7].shape[1]};
     resize_shape shape = {src->shape[0], src->shape[1], out->shape[0], out->shape[1], src->shape[2], 1, 1, 0, 0};
 #if HAVE_AVX2_PASSES
-    shape.avx2_h = u8_pass_uses_avx2(shape.in_w * shape.bands, shape.bands, h.weights, shape.out_w * h.width, 0);
-    shape.avx2_v = u8_pass_uses_avx2(shape.out_w * shape.bands, shape.bands, v.weights, shape.out_h * v.width, 1);
+    shape.loops_h = u8_pass_loops(shape.in_w * shape.bands, shape.bands, h.weights, shape.out_w * h.width, 0);
+    shape.loops_v = u8_pass_loops(shape.out_w * shape.bands, shape.bands, v.weights, shape.out_h * v.width, 1);
 #endif
     int status = 0;
     if (stop > first) {
@@ -1190,34 +1081,60 @@ done:
     return result;
 }
 
-/* Which loops run: the AVX2 multiply-add passes (uint8, x86-64 with gcc or clang) and the
- * VECTOR_CLONES versions the loader picked (gcc's ifunc: the same test its resolvers make). */
+/* Which loops run: the uint8 passes' (portable, avx2 or avx512vnni: chosen_loops) and, for the
+ * other passes, the VECTOR_CLONES version the loader picked (gcc's ifunc: the same test its
+ * resolvers make). */
 static PyObject *instruction_set(PyObject *self, PyObject *unused)
 {
+    const char *passes = LOOP_NAMES[chosen_loops()];
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
     __builtin_cpu_init();
-    if (!__builtin_cpu_supports("avx2")) return PyUnicode_FromString("x86-64 baseline");
-    return PyUnicode_FromString(avx2_available() ? "avx2" : "avx2 (the uint8 passes' portable loops, as asked)");
-#elif HAVE_AVX2_PASSES
-    return PyUnicode_FromString(avx2_available() ? "avx2 (uint8 passes), baseline (others)" : "baseline");
+    const char *others = __builtin_cpu_supports("avx2") ? "avx2" : "x86-64 baseline";
 #else
-    return PyUnicode_FromString("baseline (no run-time dispatch on this platform)");
+    const char *others = "baseline";
 #endif
+    return PyUnicode_FromFormat("uint8 passes: %s; others: %s", passes, others);
 }
 
-/* For the tests: run the uint8 passes' portable loops even where AVX2 is there (so both are
- * compared with numpy on one machine). Returns the previous setting. */
-static PyObject *use_portable_loops(PyObject *self, PyObject *arg)
+/* The loops this CPU can run, slowest first (for the tests and benchmarks). */
+static PyObject *available_loops(PyObject *self, PyObject *unused)
 {
-    int flag = PyObject_IsTrue(arg);
-    if (flag < 0) return NULL;
-#if HAVE_AVX2_PASSES
-    int previous = force_portable;
-    force_portable = flag;
-    return PyBool_FromLong(previous);
-#else
-    return PyBool_FromLong(1);
-#endif
+    int best = best_loops();
+    PyObject *names = PyList_New(0);
+    for (int i = 0; names && i <= best; i++) {
+        PyObject *name = PyUnicode_FromString(LOOP_NAMES[i]);
+        if (!name || PyList_Append(names, name) < 0) {
+            Py_XDECREF(name);
+            Py_CLEAR(names);
+            break;
+        }
+        Py_DECREF(name);
+    }
+    return names;
+}
+
+/* use_loops(name or None): the uint8 passes run these loops (one of available_loops()), or the
+ * best again (None). Returns the previous choice (None: the best). For the tests and benchmarks. */
+static PyObject *use_loops(PyObject *self, PyObject *arg)
+{
+    int choice = -1;
+    if (arg != Py_None) {
+        for (int i = 0; i <= best_loops(); i++) {
+            PyObject *name = PyUnicode_FromString(LOOP_NAMES[i]);
+            int same = name ? PyObject_RichCompareBool(arg, name, Py_EQ) : -1;
+            Py_XDECREF(name);
+            if (same < 0) return NULL;
+            if (same) choice = i;
+        }
+        if (choice < 0) {
+            PyErr_Format(PyExc_ValueError, "use_loops: %R is not one of this CPU's loops (available_loops())", arg);
+            return NULL;
+        }
+    }
+    int previous = forced_loops;
+    forced_loops = choice;
+    if (previous < 0) Py_RETURN_NONE;
+    return PyUnicode_FromString(LOOP_NAMES[previous]);
 }
 
 /* ---- reference 2018: RGB -> P with Floyd-Steinberg dithering, as Pillow 5.3 did ----------------
@@ -1287,9 +1204,9 @@ done:
 
 static PyMethodDef methods[] = {
     {"dither", dither, METH_VARARGS, "dither(rgb, cells, palette, out): Pillow 5.3's RGB -> P (reference 2018)"},
-    {"instruction_set", instruction_set, METH_NOARGS, "instruction_set(): the vector loops in use (avx2 or baseline)"},
-    {"use_portable_loops", use_portable_loops, METH_O,
-     "use_portable_loops(flag): the uint8 passes without AVX2 (for the tests); returns the previous flag"},
+    {"instruction_set", instruction_set, METH_NOARGS, "instruction_set(): the vector loops in use"},
+    {"available_loops", available_loops, METH_NOARGS, "available_loops(): the uint8 passes' loops this CPU runs"},
+    {"use_loops", use_loops, METH_O, "use_loops(name or None): run these uint8 loops (None: the best); returns the previous"},
     {"lanczos", lanczos, METH_VARARGS, "lanczos(x, out): Pillow's Lanczos-3 weights of float64 x into out"},
     {"resize", resize, METH_VARARGS,
      "resize(src, out, h_start, h_count, h_weights, v_start, v_count, v_weights, first, stop): both uint8 passes"},
