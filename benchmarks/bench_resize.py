@@ -112,7 +112,8 @@ def against_installed_pillow(args):
         array = arrays.setdefault(kind, make_array(kind, seed, n))
         image = Image.fromarray(array)
         resample = INTERPS[interp]
-        pillow = best_time(lambda: image.resize((columns, rows), resample), args.repeat)
+        pillow = best_time(lambda image=image, size=(columns, rows), resample=resample: image.resize(size, resample),
+                           args.repeat)
         ratios = {count: time_ours(array, rows, columns, interp, count, args.repeat) / pillow
                   for count in (1, threads)}
         for count, ratio in ratios.items():

@@ -77,7 +77,7 @@ def _kernels() -> Dict[str, str]:
     if resample is None:
         resize = "not built (numpy fallback, same results, slower)"
     else:
-        resize = "compiled, vector loops: %s" % resample.instruction_set()
+        resize = "compiled, %s" % resample.instruction_set()
     return {"legacy arithmetic (_kernels)": legacy, "resize (_resample_kernels)": resize}
 
 

@@ -840,11 +840,13 @@ static size_t resize_bytes(const resize_shape *s, const taps *h, const taps *v)
 static int resize_u8(const uint8_t *src, uint8_t *out, const resize_shape *s, const taps *h, const taps *v,
                      Py_ssize_t first, Py_ssize_t stop, arena *memory)
 {
-    Py_ssize_t in_row = s->in_w * s->bands, row_bytes = s->out_w * s->bands, in_h = s->in_h, bands = s->bands;
+    Py_ssize_t in_row = s->in_w * s->bands, row_bytes = s->out_w * s->bands, bands = s->bands;
     Py_ssize_t in_w = s->in_w, out_w = s->out_w, low, high;
-    uint8_t *buffer = arena_take(memory, (size_t)s->capacity * row_bytes), *strip = NULL, *padded = NULL;
+    uint8_t *buffer = arena_take(memory, (size_t)s->capacity * row_bytes), *strip = NULL;
     if (!buffer) return -1;
 #if HAVE_AVX2_PASSES
+    Py_ssize_t in_h = s->in_h;
+    uint8_t *padded = NULL;
     horizontal_plan plan;
     __m256i *pairs = NULL;
     if (s->loops_h) {
