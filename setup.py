@@ -59,7 +59,8 @@ def kernels():
                   define_macros=MACROS, py_limited_api=LIMITED_API, optional=True),
         # Pillow 9.3.0's resize passes (_resample.py has the numpy version of the same bits).
         Extension("scipy_misc_compat._resample_kernels", ["scipy_misc_compat/_resample_kernels.c"],
-                  depends=["scipy_misc_compat/_resample_simd.h"], extra_compile_args=RESAMPLE_FLAGS, define_macros=MACROS, py_limited_api=LIMITED_API, optional=True),
+                  depends=["scipy_misc_compat/_resample_simd.h"], extra_compile_args=RESAMPLE_FLAGS,
+                  define_macros=MACROS, py_limited_api=LIMITED_API, optional=True),
     ]
 
 
