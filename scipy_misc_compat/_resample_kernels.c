@@ -10,10 +10,18 @@
  *       uint8 pixels take int32 fixed-point weights (22 fractional bits); int32 and
  *       float32 pixels take float64 weights and accumulate in double precision, in
  *       tap order.  `start`/`count` are int32, one per output pixel of the pass.
+ *   resize(src, out, h_start, h_count, h_weights, v_start, v_count, v_weights, first, stop)
+ *       uint8 only: both passes, the horizontal pass's rows kept in a cache-sized buffer.
  *   gather(src, out, rows, columns, first, stop)
  *       NEAREST: out[y, x] = src[rows[y], columns[x]] (all indices valid).
+ *   lanczos(x, out)
+ *       Pillow's Lanczos weight function, with the C library's sin.
+ *   instruction_set(), available_loops(), use_loops(name)
+ *       which loops run the uint8 passes (portable, avx2, avx512vnni), and a choice of them.
  *
- * Bit-identity needs plain IEEE double arithmetic: setup.py turns off FMA contraction.
+ * The uint8 passes have portable loops and vector ones (_resample_simd.h, on x86-64), all
+ * integer arithmetic with the same results. Bit-identity of the others needs plain IEEE
+ * double arithmetic: setup.py turns off FMA contraction.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -65,11 +73,10 @@ static void scratch_give(char *block, size_t size)
 {
 #ifndef Py_GIL_DISABLED
     if (block && size <= SCRATCH_KEEP) {
-        int slot = -1;
-        for (int i = 0; i < SCRATCH_SLOTS; i++) /* an empty slot, else the smallest kept block if smaller */
-            if (!kept_block[i] ? (slot < 0 || kept_block[slot]) : (slot >= 0 && kept_block[slot] && kept_size[i] < kept_size[slot]))
-                slot = i;
-        if (slot >= 0 && (!kept_block[slot] || kept_size[slot] < size)) {
+        int slot = 0; /* an empty slot, else the one holding the smallest block */
+        for (int i = 1; i < SCRATCH_SLOTS && kept_block[slot]; i++)
+            if (!kept_block[i] || kept_size[i] < kept_size[slot]) slot = i;
+        if (!kept_block[slot] || kept_size[slot] < size) { /* keep the larger of the two */
             free(kept_block[slot]);
             kept_block[slot] = block;
             kept_size[slot] = size;
