@@ -345,7 +345,10 @@ static int weights_split(const int32_t *weights, Py_ssize_t n)
 }
 
 /* Two taps' 16-bit halves side by side in each 32-bit lane: (first, second). */
-static inline int32_t pair(int32_t first, int32_t second) { return (int32_t)(((uint32_t)(uint16_t)first) | ((uint32_t)second << 16)); }
+static inline int32_t pair(int32_t first, int32_t second)
+{
+    return (int32_t)(((uint32_t)(uint16_t)first) | ((uint32_t)second << 16));
+}
 
 /* Horizontal, 3 or 4 bands: each output pixel sums `count` neighbouring pixels. Output pixels go
  * in pairs (x, x + 1), one per 128-bit half: each half loads 16 bytes at its pixel's taps (taps
@@ -414,7 +417,8 @@ AVX2 static int plan_horizontal(horizontal_plan *plan, arena *memory, Py_ssize_t
             __m256i *into = plan->weights + 4 * g;
             /* [pixel x's pair | pixel x + 1's], high halves of taps t, t + 1, then low; then taps t + 2, t + 3 */
             for (int half = 0; half < 2; half++) {
-                int32_t mine = tap_pair(k, count[x], t + 2 * half, 1), theirs = tap_pair(k_next, count[next], t + 2 * half, 1);
+                int32_t mine = tap_pair(k, count[x], t + 2 * half, 1);
+                int32_t theirs = tap_pair(k_next, count[next], t + 2 * half, 1);
                 into[2 * half] = _mm256_setr_epi32(mine, mine, mine, mine, theirs, theirs, theirs, theirs);
                 mine = tap_pair(k, count[x], t + 2 * half, 0), theirs = tap_pair(k_next, count[next], t + 2 * half, 0);
                 into[2 * half + 1] = _mm256_setr_epi32(mine, mine, mine, mine, theirs, theirs, theirs, theirs);
@@ -464,7 +468,8 @@ AVX2 static int plan_horizontal(horizontal_plan *plan, arena *memory, Py_ssize_t
 static int u8_pass_loops(Py_ssize_t row_length, Py_ssize_t bands, const int32_t *weights, Py_ssize_t n_weights,
                          int vertical)
 {
-    if (vertical ? row_length < 32 : bands != 3 && bands != 4) return PORTABLE_LOOPS;
+    /* the vertical loops read 32 bytes of a row at a time; the horizontal plan keeps int32 offsets */
+    if (vertical ? row_length < 32 : (bands != 3 && bands != 4) || row_length > INT32_MAX) return PORTABLE_LOOPS;
     int loops = chosen_loops();
     return loops != PORTABLE_LOOPS && weights_split(weights, n_weights) ? loops : PORTABLE_LOOPS;
 }
@@ -798,7 +803,8 @@ static Py_ssize_t chunk_rows(const taps *v, Py_ssize_t row_bytes, Py_ssize_t fir
     Py_ssize_t widest = 1;
     for (Py_ssize_t y = first; y < stop; y++) widest = v->count[y] > widest ? v->count[y] : widest;
     double step = stop - first > 1 ? (double)(v->start[stop - 1] - v->start[first]) / (double)(stop - first - 1) : 1.0;
-    double rows = ((double)FUSED_BUDGET / (double)(row_bytes > 0 ? row_bytes : 1) - (double)widest) / (step > 1.0 ? step : 1.0);
+    double held = (double)FUSED_BUDGET / (double)(row_bytes > 0 ? row_bytes : 1); /* rows the budget holds */
+    double rows = (held - (double)widest) / (step > 1.0 ? step : 1.0);
     return rows < 1.0 ? 1 : (rows > (double)(stop - first) ? stop - first : (Py_ssize_t)rows);
 }
 
@@ -1215,7 +1221,8 @@ static PyMethodDef methods[] = {
     {"dither", dither, METH_VARARGS, "dither(rgb, cells, palette, out): Pillow 5.3's RGB -> P (reference 2018)"},
     {"instruction_set", instruction_set, METH_NOARGS, "instruction_set(): the vector loops in use"},
     {"available_loops", available_loops, METH_NOARGS, "available_loops(): the uint8 passes' loops this CPU runs"},
-    {"use_loops", use_loops, METH_O, "use_loops(name or None): run these uint8 loops (None: the best); returns the previous"},
+    {"use_loops", use_loops, METH_O,
+     "use_loops(name or None): run these uint8 loops (None: the best); returns the previous choice"},
     {"lanczos", lanczos, METH_VARARGS, "lanczos(x, out): Pillow's Lanczos-3 weights of float64 x into out"},
     {"resize", resize, METH_VARARGS,
      "resize(src, out, h_start, h_count, h_weights, v_start, v_count, v_weights, first, stop): both uint8 passes"},

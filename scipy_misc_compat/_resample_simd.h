@@ -12,13 +12,17 @@
 #define SIMD_INLINE __attribute__((target(SIMD_TARGET), always_inline)) static inline
 
 /* (high << SPLIT) + low: the 32-bit sums of pixel * weight. */
-SIMD_INLINE __m256i SIMD(join)(__m256i high, __m256i low) { return _mm256_add_epi32(_mm256_slli_epi32(high, SPLIT), low); }
+SIMD_INLINE __m256i SIMD(join)(__m256i high, __m256i low)
+{
+    return _mm256_add_epi32(_mm256_slli_epi32(high, SPLIT), low);
+}
 
 /* Vertical: each output row is the weighted sum of `count` input rows. 32 bytes of a row at a
  * time, two taps per multiply-add: the two rows' bytes interleaved and widened to 16 bits. */
-SIMD_FUNCTION static void SIMD(vertical_u8)(const uint8_t *src, uint8_t *out, Py_ssize_t row_length, const int32_t *start,
-                                  const int32_t *count, const int32_t *weights, int width, Py_ssize_t first,
-                                  Py_ssize_t stop, Py_ssize_t origin, __m256i *pairs)
+SIMD_FUNCTION static void SIMD(vertical_u8)(const uint8_t *src, uint8_t *out, Py_ssize_t row_length,
+                                            const int32_t *start, const int32_t *count, const int32_t *weights,
+                                            int width, Py_ssize_t first, Py_ssize_t stop, Py_ssize_t origin,
+                                            __m256i *pairs)
 {
     const __m256i zero = _mm256_setzero_si256(), half = _mm256_set1_epi32(HALF);
     for (Py_ssize_t y = first; y < stop; y++) {
@@ -59,26 +63,30 @@ SIMD_FUNCTION static void SIMD(vertical_u8)(const uint8_t *src, uint8_t *out, Py
     }
 }
 
-
-/* Pixels x and x + 1 of four rows ([x's bands | x + 1's], int32 after the shift), reading row r
- * from row[r] + first (pixel x's first tap) and row[r] + second (x + 1's). Inlined where `bands`
- * is a constant, so the strides are too. */
+/* 16 bytes of a row from pixel x's first tap in the low half, from x + 1's in the high half, widened
+ * to 16-bit pairs per band: taps 0 and 1 returned, taps 2 and 3 in *taps23 (see horizontal_plan). */
 SIMD_INLINE __m256i SIMD(widen_pair)(const uint8_t *row, Py_ssize_t first, Py_ssize_t second, __m256i *taps23,
-                               __m256i shuffle01, __m256i shuffle23)
+                                     __m256i shuffle01, __m256i shuffle23)
 {
-    __m256i window = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)(row + first))),
+    __m128i low = _mm_loadu_si128((const __m128i *)(row + first));
+    __m256i window = _mm256_inserti128_si256(_mm256_castsi128_si256(low),
                                              _mm_loadu_si128((const __m128i *)(row + second)), 1);
     *taps23 = _mm256_shuffle_epi8(window, shuffle23);
     return _mm256_shuffle_epi8(window, shuffle01);
 }
 
+/* The shifted sum: (high << SPLIT) + low + HALF, >> PRECISION_BITS. */
 SIMD_INLINE __m256i SIMD(finish)(__m256i high, __m256i low)
 {
     return _mm256_srai_epi32(_mm256_add_epi32(SIMD(join)(high, low), _mm256_set1_epi32(HALF)), PRECISION_BITS);
 }
 
+/* Pixels x and x + 1 of four rows: result[r] = [x's bands | x + 1's] of row r, int32 after the
+ * shift. Row r's taps start at row[r] + first (pixel x) and row[r] + second (x + 1); k: the pair's
+ * weights, four vectors per group of four taps. Inlined where `bands` is a constant. */
 SIMD_INLINE void SIMD(pixel_pair)(const uint8_t *const row[4], Py_ssize_t first, Py_ssize_t second, const __m256i *k,
-                            Py_ssize_t groups, __m256i shuffle01, __m256i shuffle23, int bands, __m256i result[4])
+                                  Py_ssize_t groups, __m256i shuffle01, __m256i shuffle23, int bands,
+                                  __m256i result[4])
 {
     __m256i high[4], low[4];
     for (int r = 0; r < 4; r++) high[r] = low[r] = _mm256_setzero_si256(); /* no taps: the sum is HALF, its shift 0 */
@@ -95,8 +103,8 @@ SIMD_INLINE void SIMD(pixel_pair)(const uint8_t *const row[4], Py_ssize_t first,
 /* The first n (<= 4) pixels of `four` (4 bytes each) to target as `bands` bytes each; `room`: bytes
  * from target to its row's end. A 3-band 16-byte store writes 4 bytes of the next pixels, which the
  * next four then write. */
-SIMD_INLINE void SIMD(store_pixels)(uint8_t *target, __m128i four, Py_ssize_t n, Py_ssize_t room, __m128i narrow,
-                              int bands)
+SIMD_INLINE void SIMD(store_pixels)(uint8_t *target, __m128i four, Py_ssize_t n, Py_ssize_t room,
+                                    __m128i narrow, int bands)
 {
     if (bands == 3) four = _mm_shuffle_epi8(four, narrow);
     if (room >= 16) {
@@ -113,8 +121,8 @@ SIMD_INLINE void SIMD(store_pixels)(uint8_t *target, __m128i four, Py_ssize_t n,
  * pixels have weight zero); the image's last row is read from `padded`, its copy followed by 16
  * zero bytes. */
 SIMD_INLINE void SIMD(horizontal_rows)(const uint8_t *src, uint8_t *out, Py_ssize_t in_height,
-                                 const horizontal_plan *plan, Py_ssize_t out_width, Py_ssize_t first,
-                                 Py_ssize_t stop, const uint8_t *padded, int bands)
+                                       const horizontal_plan *plan, Py_ssize_t out_width, Py_ssize_t first,
+                                       Py_ssize_t stop, const uint8_t *padded, int bands)
 {
     const __m256i taps01 = plan->taps01, taps23 = plan->taps23, *weights = plan->weights;
     const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
@@ -133,10 +141,10 @@ SIMD_INLINE void SIMD(horizontal_rows)(const uint8_t *src, uint8_t *out, Py_ssiz
             Py_ssize_t n = out_width - x < 4 ? out_width - x : 4;
             Py_ssize_t p = x / 2, q = p + 1 <= last_pair ? p + 1 : last_pair; /* past the end: the last again */
             __m256i at_p[4], at_q[4];
-            SIMD(pixel_pair)(row, offsets[2 * p], offsets[2 * p + 1], weights + 4 * group[p], group[p + 1] - group[p],
-                       taps01, taps23, bands, at_p);
-            SIMD(pixel_pair)(row, offsets[2 * q], offsets[2 * q + 1], weights + 4 * group[q], group[q + 1] - group[q],
-                       taps01, taps23, bands, at_q);
+            SIMD(pixel_pair)(row, offsets[2 * p], offsets[2 * p + 1], weights + 4 * group[p],
+                             group[p + 1] - group[p], taps01, taps23, bands, at_p);
+            SIMD(pixel_pair)(row, offsets[2 * q], offsets[2 * q + 1], weights + 4 * group[q],
+                             group[q + 1] - group[q], taps01, taps23, bands, at_q);
             Py_ssize_t room = out_row - x * bands;
             uint8_t *target = out + y * out_row + x * bands;
             for (int r = 0; r < 4; r += 2) {
@@ -144,17 +152,19 @@ SIMD_INLINE void SIMD(horizontal_rows)(const uint8_t *src, uint8_t *out, Py_ssiz
                 __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(at_p[r], at_q[r]),
                                                     _mm256_packs_epi32(at_p[r + 1], at_q[r + 1]));
                 bytes = _mm256_permutevar8x32_epi32(bytes, order);
-                if (r < rows) SIMD(store_pixels)(target + r * out_row, _mm256_castsi256_si128(bytes), n, room, narrow, bands);
+                if (r < rows)
+                    SIMD(store_pixels)(target + r * out_row, _mm256_castsi256_si128(bytes), n, room, narrow, bands);
                 if (r + 1 < rows)
-                    SIMD(store_pixels)(target + (r + 1) * out_row, _mm256_extracti128_si256(bytes, 1), n, room, narrow, bands);
+                    SIMD(store_pixels)(target + (r + 1) * out_row, _mm256_extracti128_si256(bytes, 1), n, room,
+                                       narrow, bands);
             }
         }
     }
 }
 
 SIMD_FUNCTION static void SIMD(horizontal_u8)(const uint8_t *src, uint8_t *out, Py_ssize_t in_height,
-                                    const horizontal_plan *plan, Py_ssize_t out_width, Py_ssize_t first,
-                                    Py_ssize_t stop, const uint8_t *padded)
+                                              const horizontal_plan *plan, Py_ssize_t out_width, Py_ssize_t first,
+                                              Py_ssize_t stop, const uint8_t *padded)
 {
     if (plan->bands == 3)
         SIMD(horizontal_rows)(src, out, in_height, plan, out_width, first, stop, padded, 3);
