@@ -11,6 +11,7 @@ import os
 
 import pytest
 
+import resize_loops
 import scipy_misc_compat
 from legacy_fixture_codec import load_fixture_set, replay_case
 
@@ -44,6 +45,19 @@ def test_same_outcome_as_scipy_1_1_0(case):
         assert expected["kind"] == "error" and "truncated" in expected["message"], context
         return
     assert not problems, context + "\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("loops", resize_loops.other_than_best())
+def test_imresize_cases_with_every_other_set_of_loops(loops):
+    """The resize passes' other loops (portable, AVX2 where AVX-512 VNNI runs) replay the same cases."""
+    failing = []
+    with resize_loops.running(loops):
+        for case in (case for case in CASES if case["function"] == "imresize"):
+            _, problems = replay_case(scipy_misc_compat, case, ARRAYS, os.path.join(FIXTURES, "files"),
+                                      os.path.join(FIXTURES, "written"))
+            if problems:
+                failing.append("%s: %s" % (case["id"], "; ".join(problems)))
+    assert not failing, "\n".join(failing[:10])
 
 
 def test_fixtures_come_from_the_reference_stack():

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+import resize_loops
 from scipy_misc_compat import _compat
 from scipy_misc_compat.pipeline import _resample
 
@@ -53,16 +54,14 @@ def test_kernel_equals_numpy_fallback(seed):
 # beside the portable ones; the best the CPU has runs. use_loops() runs each in turn here, so a
 # machine with AVX-512 VNNI tests all three.
 
-LOOPS = _resample._resample_kernels.available_loops() if _resample._resample_kernels is not None else []
 needs_kernels = pytest.mark.skipif(_resample._resample_kernels is None,
                                    reason="built without a C compiler: the numpy fallback is the only implementation")
 
 
-@pytest.fixture(params=LOOPS)
+@pytest.fixture(params=resize_loops.available())
 def loops(request):
-    previous = _resample._resample_kernels.use_loops(request.param)
-    yield request.param
-    _resample._resample_kernels.use_loops(previous)
+    with resize_loops.running(request.param):
+        yield request.param
 
 
 def _numpy_resize(pixels, width, height, resample):

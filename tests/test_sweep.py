@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+import resize_loops
 import scipy_misc_compat
 import sweep_cases
 from legacy_fixture_codec import load_fixture_set
@@ -21,6 +22,18 @@ CASES = MANIFEST["cases"]
 def test_same_as_scipy_1_1_0(case):
     problems = sweep_cases.replay_problems(scipy_misc_compat, case, OUTPUTS)
     assert not problems, "%s: %s" % (case["id"], "; ".join(problems))
+
+
+@pytest.mark.parametrize("loops", resize_loops.other_than_best())
+def test_imresize_cases_with_every_other_set_of_loops(loops):
+    """The resize passes' other loops (portable, AVX2 where AVX-512 VNNI runs) replay the same cases."""
+    failing = []
+    with resize_loops.running(loops):
+        for case in (case for case in CASES if case["function"] == "imresize"):
+            problems = sweep_cases.replay_problems(scipy_misc_compat, case, OUTPUTS)
+            if problems:
+                failing.append("%s: %s" % (case["id"], "; ".join(problems)))
+    assert not failing, "\n".join(failing[:10])
 
 
 def test_sweep_is_the_generator_s_and_the_reference_stack_s():
