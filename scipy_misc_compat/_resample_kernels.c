@@ -171,6 +171,8 @@ static void transpose_bytes(const uint8_t *src, Py_ssize_t src_stride, uint8_t *
 }
 
 #define STRIP 64
+/* The portable horizontal pass's two strips (transposed input, then output) of `item`-byte samples. */
+#define STRIPS_BYTES(in_w, out_w, bands, item) (((size_t)(in_w) + (size_t)(out_w)) * STRIP * (size_t)(bands) * (item))
 #define TILE 32 /* input columns transposed at a time */
 #define MAX_BANDS 4
 
@@ -360,6 +362,7 @@ typedef struct {
     __m256i *weights; /* per pair of output pixels, per group of four taps: four vectors (see plan_horizontal) */
     Py_ssize_t *group; /* pair p's first group; p + 1's marks its end */
     int32_t *offsets; /* pair p's first taps: bytes into a row, pixel x's then x + 1's */
+    uint8_t *padded; /* the image's last row followed by 16 zero bytes (a load may pass a row's end) */
     Py_ssize_t in_row, out_row; /* bytes */
     int bands;
     __m256i taps01, taps23; /* the byte shuffles for this many bands */
@@ -384,21 +387,25 @@ static Py_ssize_t pair_groups(const int32_t *count, Py_ssize_t out_width)
     return total;
 }
 
-static size_t plan_bytes(const int32_t *count, Py_ssize_t out_width)
+static size_t plan_bytes(const int32_t *count, Py_ssize_t in_row, Py_ssize_t out_width)
 {
     Py_ssize_t pairs = (out_width + 1) / 2;
     return ARENA_BYTES((pairs + 1) * sizeof(Py_ssize_t)) + ARENA_BYTES((2 * pairs + 2) * sizeof(int32_t))
-           + ARENA_BYTES((pair_groups(count, out_width) * 4 + 1) * 32);
+           + ARENA_BYTES((pair_groups(count, out_width) * 4 + 1) * 32) + ARENA_BYTES(in_row + 16);
 }
 
-AVX2 static int plan_horizontal(horizontal_plan *plan, arena *memory, Py_ssize_t in_width, Py_ssize_t out_width,
-                                int bands, const int32_t *start, const int32_t *count, const int32_t *weights,
-                                int width)
+/* The plan of a horizontal pass over the image src (in_height rows), in memory (plan_bytes). */
+AVX2 static int plan_horizontal(horizontal_plan *plan, arena *memory, const uint8_t *src, Py_ssize_t in_height,
+                                Py_ssize_t in_width, Py_ssize_t out_width, int bands, const int32_t *start,
+                                const int32_t *count, const int32_t *weights, int width)
 {
-    Py_ssize_t pairs = (out_width + 1) / 2;
+    Py_ssize_t pairs = (out_width + 1) / 2, in_row = in_width * bands;
     plan->group = arena_take(memory, (pairs + 1) * sizeof(Py_ssize_t));
     plan->offsets = arena_take(memory, (2 * pairs + 2) * sizeof(int32_t));
-    if (!plan->group || !plan->offsets) return 0;
+    plan->padded = arena_take(memory, in_row + 16);
+    if (!plan->group || !plan->offsets || !plan->padded) return 0;
+    memcpy(plan->padded, src + (in_height - 1) * in_row, in_row);
+    memset(plan->padded + in_row, 0, 16);
     plan->group[0] = 0;
     for (Py_ssize_t p = 0; p < pairs; p++) {
         Py_ssize_t x = 2 * p, next = x + 1 < out_width ? x + 1 : x; /* an odd width's last pair: x twice */
@@ -425,7 +432,7 @@ AVX2 static int plan_horizontal(horizontal_plan *plan, arena *memory, Py_ssize_t
             }
         }
     }
-    plan->in_row = in_width * bands;
+    plan->in_row = in_row;
     plan->out_row = out_width * bands;
     plan->bands = bands;
     /* band b of taps t, t + 1: bytes t * bands + b and (t + 1) * bands + b, each widened (0x80: zero) */
@@ -474,10 +481,13 @@ static int u8_pass_loops(Py_ssize_t row_length, Py_ssize_t bands, const int32_t 
     return loops != PORTABLE_LOOPS && weights_split(weights, n_weights) ? loops : PORTABLE_LOOPS;
 }
 
+/* The vertical loops' weight pairs: two vectors per pair of taps. */
+#define PAIRS_BYTES(width) (((size_t)(width) + 1) * sizeof(__m256i))
+
 /* Scratch memory a uint8 pass with the vector loops needs. */
 static size_t u8_pass_simd_bytes(Py_ssize_t in_row, const int32_t *count, Py_ssize_t out_w, int width, int vertical)
 {
-    return vertical ? ARENA_BYTES(((size_t)width + 1) * 32) : plan_bytes(count, out_w) + ARENA_BYTES(in_row + 16);
+    return vertical ? ARENA_BYTES(PAIRS_BYTES(width)) : plan_bytes(count, in_row, out_w);
 }
 
 /* A uint8 pass with the vector loops: 0 done, -1 the scratch memory was short. Called without the GIL. */
@@ -487,17 +497,14 @@ static int u8_pass_simd(int loops, const uint8_t *src, uint8_t *out, Py_ssize_t 
                         arena *memory)
 {
     if (vertical) {
-        __m256i *pairs = arena_take(memory, ((size_t)width + 1) * sizeof(__m256i));
+        __m256i *pairs = arena_take(memory, PAIRS_BYTES(width));
         if (!pairs) return -1;
         SIMD_CALL(loops, vertical_u8, src, out, in_w * bands, start, count, weights, width, first, stop, 0, pairs);
         return 0;
     }
     horizontal_plan plan;
-    uint8_t *padded = arena_take(memory, in_w * bands + 16);
-    if (!padded || !plan_horizontal(&plan, memory, in_w, out_w, (int)bands, start, count, weights, width)) return -1;
-    memset(padded, 0, in_w * bands + 16);
-    memcpy(padded, src + (in_h - 1) * plan.in_row, plan.in_row);
-    SIMD_CALL(loops, horizontal_u8, src, out, in_h, &plan, out_w, first, stop, padded);
+    if (!plan_horizontal(&plan, memory, src, in_h, in_w, out_w, (int)bands, start, count, weights, width)) return -1;
+    SIMD_CALL(loops, horizontal_u8, src, out, in_h, &plan, out_w, first, stop);
     return 0;
 }
 #endif
@@ -684,6 +691,43 @@ static char pixel_type(Py_buffer *buffer)
     return 0;
 }
 
+/* The pixel type ('B', 'i' or 'f') of two (rows, columns, bands) arrays of one type and band
+ * count (1 to MAX_BANDS), or 0 with the error set. */
+static char pixel_arrays(Py_buffer *src, Py_buffer *out)
+{
+    char type = pixel_type(src);
+    if (src->ndim != 3 || out->ndim != 3 || !type || pixel_type(out) != type || src->shape[2] != out->shape[2]
+            || src->shape[2] < 1 || src->shape[2] > MAX_BANDS) {
+        PyErr_SetString(PyExc_TypeError, "resample pass: unexpected array types or shapes");
+        return 0;
+    }
+    return type;
+}
+
+/* Whether a pass's taps are consistent: int32 start and count and weights of `weight_size` bytes,
+ * one row per output, each within `inputs`. Sets the error. */
+static int check_taps(Py_buffer *start, Py_buffer *count, Py_buffer *weights, Py_ssize_t outputs, Py_ssize_t inputs,
+                      Py_ssize_t weight_size)
+{
+    if (start->itemsize != 4 || count->itemsize != 4 || weights->ndim != 2 || weights->itemsize != weight_size) {
+        PyErr_SetString(PyExc_TypeError, "resample pass: unexpected array types or shapes");
+        return 0;
+    }
+    if (start->shape[0] != outputs || count->shape[0] != outputs || weights->shape[0] != outputs
+            || weights->shape[1] > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "resample pass: inconsistent sizes");
+        return 0;
+    }
+    const int32_t *s = start->buf, *n = count->buf;
+    for (Py_ssize_t i = 0; i < outputs; i++) {
+        if (s[i] < 0 || n[i] < 0 || n[i] > weights->shape[1] || (Py_ssize_t)s[i] + n[i] > inputs) {
+            PyErr_SetString(PyExc_ValueError, "resample pass: taps out of range");
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static PyObject *run_pass(PyObject *args, int vertical)
 {
     PyObject *src_obj, *out_obj, *start_obj, *count_obj, *weights_obj;
@@ -699,39 +743,28 @@ static PyObject *run_pass(PyObject *args, int vertical)
     if (PyObject_GetBuffer(count_obj, &b.count, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_ND) < 0) goto fail;
     if (PyObject_GetBuffer(weights_obj, &b.weights, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_ND) < 0) goto fail;
 
-    char type = pixel_type(&b.src);
-    if (b.src.ndim != 3 || b.out.ndim != 3 || !type || pixel_type(&b.out) != type
-            || b.src.shape[2] != b.out.shape[2] || b.src.shape[2] < 1 || b.src.shape[2] > MAX_BANDS || b.start.itemsize != 4 || b.count.itemsize != 4
-            || b.weights.ndim != 2 || b.weights.itemsize != (type == 'B' ? 4 : 8)) {
-        PyErr_SetString(PyExc_TypeError, "resample pass: unexpected array types or shapes");
-        goto fail;
-    }
+    char type = pixel_arrays(&b.src, &b.out);
+    if (!type) goto fail;
     Py_ssize_t in_h = b.src.shape[0], in_w = b.src.shape[1], bands = b.src.shape[2];
     Py_ssize_t out_h = b.out.shape[0], out_w = b.out.shape[1];
     Py_ssize_t outputs = vertical ? out_h : out_w, inputs = vertical ? in_h : in_w;
-    Py_ssize_t width = b.weights.shape[1];
-    if ((vertical ? in_w != out_w : in_h != out_h) || b.start.shape[0] != outputs || b.count.shape[0] != outputs
-            || b.weights.shape[0] != outputs || first < 0 || stop > out_h || first > stop || width > INT32_MAX) {
+    if ((vertical ? in_w != out_w : in_h != out_h) || first < 0 || stop > out_h || first > stop) {
         PyErr_SetString(PyExc_ValueError, "resample pass: inconsistent sizes");
         goto fail;
     }
+    if (!check_taps(&b.start, &b.count, &b.weights, outputs, inputs, type == 'B' ? 4 : 8)) goto fail;
+    Py_ssize_t width = b.weights.shape[1];
     const int32_t *start = b.start.buf, *count = b.count.buf;
-    for (Py_ssize_t i = 0; i < outputs; i++) {
-        if (start[i] < 0 || count[i] < 0 || count[i] > width || (Py_ssize_t)start[i] + count[i] > inputs) {
-            PyErr_SetString(PyExc_ValueError, "resample pass: taps out of range");
-            goto fail;
-        }
-    }
 
     /* the scratch memory: the AVX2 pass's, or the portable horizontal pass's strips (transposed
      * input, then transposed output, see HORIZONTAL); the portable vertical pass needs none */
     int loops = PORTABLE_LOOPS;
-    size_t need = 0, lane = (size_t)STRIP * bands, item = type == 'B' ? 1 : 4, got;
+    size_t need = 0, item = type == 'B' ? 1 : 4, got;
 #if HAVE_AVX2_PASSES
     if (type == 'B') loops = u8_pass_loops(in_w * bands, bands, b.weights.buf, outputs * width, vertical);
     if (loops != PORTABLE_LOOPS) need = u8_pass_simd_bytes(in_w * bands, count, out_w, (int)width, vertical);
 #endif
-    if (loops == PORTABLE_LOOPS && !vertical) need = ARENA_BYTES(((size_t)in_w + (size_t)out_w) * lane * item);
+    if (loops == PORTABLE_LOOPS && !vertical) need = ARENA_BYTES(STRIPS_BYTES(in_w, out_w, bands, item));
     char *block = scratch_take(need, &got);
     if (!block) {
         release(&b);
@@ -755,8 +788,8 @@ static PyObject *run_pass(PyObject *args, int vertical)
         else
             vertical_i32(b.src.buf, b.out.buf, row_length, start, count, b.weights.buf, (int)width, first, stop);
     } else {
-        char *strip = arena_take(&memory, ((size_t)in_w + (size_t)out_w) * lane * item);
-        char *ostrip = strip ? strip + (size_t)in_w * lane * item : NULL;
+        char *strip = arena_take(&memory, STRIPS_BYTES(in_w, out_w, bands, item));
+        char *ostrip = strip ? strip + STRIPS_BYTES(in_w, 0, bands, item) : NULL;
         if (!strip)
             status = -1;
         else if (type == 'B')
@@ -788,9 +821,7 @@ fail:
  * computed in chunks; the buffer holds the intermediate rows [low, high) the chunk reads, those
  * of the previous chunk that it still needs moved to the front. Every intermediate row is the
  * horizontal pass's, every output row the vertical pass's over them: the same bits. */
-#ifndef FUSED_BUDGET /* a macro so a benchmark can try others */
 #define FUSED_BUDGET (256 * 1024)
-#endif
 
 typedef struct {
     const int32_t *start, *count, *weights;
@@ -842,10 +873,10 @@ static size_t resize_bytes(const resize_shape *s, const taps *h, const taps *v)
 {
     size_t bytes = ARENA_BYTES((size_t)s->capacity * s->out_w * s->bands);
 #if HAVE_AVX2_PASSES
-    if (s->loops_h) bytes += plan_bytes(h->count, s->out_w) + ARENA_BYTES(s->in_w * s->bands + 16);
-    if (s->loops_v) bytes += ARENA_BYTES(((size_t)v->width + 1) * 32);
+    if (s->loops_h) bytes += plan_bytes(h->count, s->in_w * s->bands, s->out_w);
+    if (s->loops_v) bytes += ARENA_BYTES(PAIRS_BYTES(v->width));
 #endif
-    if (!s->loops_h) bytes += ARENA_BYTES(((size_t)s->in_w + (size_t)s->out_w) * STRIP * s->bands);
+    if (!s->loops_h) bytes += ARENA_BYTES(STRIPS_BYTES(s->in_w, s->out_w, s->bands, 1));
     return bytes;
 }
 
@@ -858,21 +889,14 @@ static int resize_u8(const uint8_t *src, uint8_t *out, const resize_shape *s, co
     uint8_t *buffer = arena_take(memory, (size_t)s->capacity * row_bytes), *strip = NULL;
     if (!buffer) return -1;
 #if HAVE_AVX2_PASSES
-    Py_ssize_t in_h = s->in_h;
-    uint8_t *padded = NULL;
     horizontal_plan plan;
     __m256i *pairs = NULL;
-    if (s->loops_h) {
-        padded = arena_take(memory, in_row + 16);
-        if (!padded || !plan_horizontal(&plan, memory, in_w, out_w, (int)bands, h->start, h->count, h->weights,
-                                        h->width))
-            return -1;
-        memset(padded, 0, in_row + 16);
-        memcpy(padded, src + (in_h - 1) * in_row, in_row);
-    }
-    if (s->loops_v && !(pairs = arena_take(memory, ((size_t)v->width + 1) * sizeof(__m256i)))) return -1;
+    if (s->loops_h && !plan_horizontal(&plan, memory, src, s->in_h, in_w, out_w, (int)bands, h->start, h->count,
+                                       h->weights, h->width))
+        return -1;
+    if (s->loops_v && !(pairs = arena_take(memory, PAIRS_BYTES(v->width)))) return -1;
 #endif
-    if (!s->loops_h && !(strip = arena_take(memory, ((size_t)in_w + (size_t)out_w) * STRIP * bands))) return -1;
+    if (!s->loops_h && !(strip = arena_take(memory, STRIPS_BYTES(in_w, out_w, bands, 1)))) return -1;
     Py_ssize_t held_low = 0, held_high = 0; /* the intermediate rows in the buffer */
     for (Py_ssize_t y0 = first; y0 < stop; y0 += s->chunk) {
         Py_ssize_t y1 = y0 + s->chunk < stop ? y0 + s->chunk : stop;
@@ -889,11 +913,11 @@ static int resize_u8(const uint8_t *src, uint8_t *out, const resize_shape *s, co
             Py_ssize_t n = high - held_high;
 #if HAVE_AVX2_PASSES
             if (s->loops_h)
-                SIMD_CALL(s->loops_h, horizontal_u8, rows, into, in_h - held_high, &plan, out_w, 0, n, padded);
+                SIMD_CALL(s->loops_h, horizontal_u8, rows, into, s->in_h - held_high, &plan, out_w, 0, n);
             else
 #endif
                 horizontal_u8(rows, into, in_w, out_w, bands, h->start, h->count, h->weights, h->width, 0, n, strip,
-                              strip + (size_t)in_w * STRIP * bands);
+                              strip + STRIPS_BYTES(in_w, 0, bands, 1));
             held_high = high;
         }
 #if HAVE_AVX2_PASSES
@@ -905,26 +929,6 @@ static int resize_u8(const uint8_t *src, uint8_t *out, const resize_shape *s, co
             vertical_u8(buffer, out, row_bytes, v->start, v->count, v->weights, v->width, y0, y1, held_low);
     }
     return 0;
-}
-
-/* Whether a pass's taps are consistent: one per output, each within `inputs`. Sets the error. */
-static int check_taps(Py_buffer *start, Py_buffer *count, Py_buffer *weights, Py_ssize_t outputs, Py_ssize_t inputs,
-                      Py_ssize_t weight_size)
-{
-    if (start->itemsize != 4 || count->itemsize != 4 || weights->ndim != 2 || weights->itemsize != weight_size
-            || start->shape[0] != outputs || count->shape[0] != outputs || weights->shape[0] != outputs
-            || weights->shape[1] > INT32_MAX) {
-        PyErr_SetString(PyExc_ValueError, "resample pass: inconsistent sizes");
-        return 0;
-    }
-    const int32_t *s = start->buf, *n = count->buf;
-    for (Py_ssize_t i = 0; i < outputs; i++) {
-        if (s[i] < 0 || n[i] < 0 || n[i] > weights->shape[1] || (Py_ssize_t)s[i] + n[i] > inputs) {
-            PyErr_SetString(PyExc_ValueError, "resample pass: taps out of range");
-            return 0;
-        }
-    }
-    return 1;
 }
 
 /* resize(src, out, h_start, h_count, h_weights, v_start, v_count, v_weights, first, stop): uint8
@@ -945,9 +949,9 @@ static PyObject *resize(PyObject *self, PyObject *args)
         if (PyObject_GetBuffer(objects[held], &buffers[held], flags) < 0) goto done;
     }
     Py_buffer *src = &buffers[0], *out = &buffers[1];
-    if (src->ndim != 3 || out->ndim != 3 || pixel_type(src) != 'B' || pixel_type(out) != 'B'
-            || src->shape[2] != out->shape[2] || src->shape[0] < 1 || src->shape[1] < 1 || first < 0
-            || stop > out->shape[0] || first > stop) {
+    char type = pixel_arrays(src, out);
+    if (!type) goto done;
+    if (type != 'B' || src->shape[0] < 1 || src->shape[1] < 1 || first < 0 || stop > out->shape[0] || first > stop) {
         PyErr_SetString(PyExc_TypeError, "resize: unexpected array types or shapes");
         goto done;
     }

@@ -11,10 +11,12 @@
 #define SIMD_FUNCTION __attribute__((target(SIMD_TARGET)))
 #define SIMD_INLINE __attribute__((target(SIMD_TARGET), always_inline)) static inline
 
-/* (high << SPLIT) + low: the 32-bit sums of pixel * weight. */
-SIMD_INLINE __m256i SIMD(join)(__m256i high, __m256i low)
+/* The shifted sums: ((high << SPLIT) + low + HALF) >> PRECISION_BITS, where (high << SPLIT) + low is
+ * the 32-bit sum of pixel * weight. */
+SIMD_INLINE __m256i SIMD(finish)(__m256i high, __m256i low)
 {
-    return _mm256_add_epi32(_mm256_slli_epi32(high, SPLIT), low);
+    __m256i sum = _mm256_add_epi32(_mm256_slli_epi32(high, SPLIT), low);
+    return _mm256_srai_epi32(_mm256_add_epi32(sum, _mm256_set1_epi32(HALF)), PRECISION_BITS);
 }
 
 /* Vertical: each output row is the weighted sum of `count` input rows. 32 bytes of a row at a
@@ -24,40 +26,36 @@ SIMD_FUNCTION static void SIMD(vertical_u8)(const uint8_t *src, uint8_t *out, Py
                                             int width, Py_ssize_t first, Py_ssize_t stop, Py_ssize_t origin,
                                             __m256i *pairs)
 {
-    const __m256i zero = _mm256_setzero_si256(), half = _mm256_set1_epi32(HALF);
+    const __m256i zero = _mm256_setzero_si256();
     for (Py_ssize_t y = first; y < stop; y++) {
         const int32_t *k = weights + y * width;
         int taps = count[y], n_pairs = (taps + 1) / 2;
         for (int p = 0; p < n_pairs; p++) { /* an odd last tap pairs with a zero weight on the same row */
-            int32_t k0 = k[2 * p], k1 = 2 * p + 1 < taps ? k[2 * p + 1] : 0;
-            pairs[2 * p] = _mm256_set1_epi32(pair(k0 >> SPLIT, k1 >> SPLIT));
-            pairs[2 * p + 1] = _mm256_set1_epi32(pair(k0 & LOW_MASK, k1 & LOW_MASK));
+            pairs[2 * p] = _mm256_set1_epi32(tap_pair(k, taps, 2 * p, 1));
+            pairs[2 * p + 1] = _mm256_set1_epi32(tap_pair(k, taps, 2 * p, 0));
         }
         const uint8_t *rows = src + ((Py_ssize_t)start[y] - origin) * row_length;
         uint8_t *target = out + y * row_length;
         for (Py_ssize_t begin = 0; begin < row_length; begin += 32) {
             /* the last block ends at the row's end, overlapping the one before (same bytes again) */
             Py_ssize_t at = begin + 32 <= row_length ? begin : row_length - 32;
-            __m256i h0 = zero, h1 = zero, h2 = zero, h3 = zero, l0 = zero, l1 = zero, l2 = zero, l3 = zero;
+            __m256i high[4] = {zero, zero, zero, zero}, low[4] = {zero, zero, zero, zero}, w[4];
             for (int p = 0; p < n_pairs; p++) {
                 const uint8_t *a = rows + (Py_ssize_t)(2 * p) * row_length + at;
                 const uint8_t *b = 2 * p + 1 < taps ? a + row_length : a;
                 __m256i va = _mm256_loadu_si256((const __m256i *)a), vb = _mm256_loadu_si256((const __m256i *)b);
                 __m256i lo = _mm256_unpacklo_epi8(va, vb), hi = _mm256_unpackhi_epi8(va, vb);
-                __m256i w0 = _mm256_unpacklo_epi8(lo, zero), w1 = _mm256_unpackhi_epi8(lo, zero);
-                __m256i w2 = _mm256_unpacklo_epi8(hi, zero), w3 = _mm256_unpackhi_epi8(hi, zero);
-                __m256i kh = pairs[2 * p], kl = pairs[2 * p + 1];
-                h0 = MULTIPLY_ADD(h0, w0, kh); l0 = MULTIPLY_ADD(l0, w0, kl);
-                h1 = MULTIPLY_ADD(h1, w1, kh); l1 = MULTIPLY_ADD(l1, w1, kl);
-                h2 = MULTIPLY_ADD(h2, w2, kh); l2 = MULTIPLY_ADD(l2, w2, kl);
-                h3 = MULTIPLY_ADD(h3, w3, kh); l3 = MULTIPLY_ADD(l3, w3, kl);
+                w[0] = _mm256_unpacklo_epi8(lo, zero), w[1] = _mm256_unpackhi_epi8(lo, zero);
+                w[2] = _mm256_unpacklo_epi8(hi, zero), w[3] = _mm256_unpackhi_epi8(hi, zero);
+                for (int i = 0; i < 4; i++) {
+                    high[i] = MULTIPLY_ADD(high[i], w[i], pairs[2 * p]);
+                    low[i] = MULTIPLY_ADD(low[i], w[i], pairs[2 * p + 1]);
+                }
             }
             /* lanes hold bytes 0-3|16-19, 4-7|20-23, 8-11|24-27, 12-15|28-31; the packs restore the order */
-            __m256i s0 = _mm256_srai_epi32(_mm256_add_epi32(SIMD(join)(h0, l0), half), PRECISION_BITS);
-            __m256i s1 = _mm256_srai_epi32(_mm256_add_epi32(SIMD(join)(h1, l1), half), PRECISION_BITS);
-            __m256i s2 = _mm256_srai_epi32(_mm256_add_epi32(SIMD(join)(h2, l2), half), PRECISION_BITS);
-            __m256i s3 = _mm256_srai_epi32(_mm256_add_epi32(SIMD(join)(h3, l3), half), PRECISION_BITS);
-            __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(s0, s1), _mm256_packs_epi32(s2, s3));
+            __m256i bytes = _mm256_packus_epi16(
+                _mm256_packs_epi32(SIMD(finish)(high[0], low[0]), SIMD(finish)(high[1], low[1])),
+                _mm256_packs_epi32(SIMD(finish)(high[2], low[2]), SIMD(finish)(high[3], low[3])));
             _mm256_storeu_si256((__m256i *)(target + at), bytes);
         }
     }
@@ -73,12 +71,6 @@ SIMD_INLINE __m256i SIMD(widen_pair)(const uint8_t *row, Py_ssize_t first, Py_ss
                                              _mm_loadu_si128((const __m128i *)(row + second)), 1);
     *taps23 = _mm256_shuffle_epi8(window, shuffle23);
     return _mm256_shuffle_epi8(window, shuffle01);
-}
-
-/* The shifted sum: (high << SPLIT) + low + HALF, >> PRECISION_BITS. */
-SIMD_INLINE __m256i SIMD(finish)(__m256i high, __m256i low)
-{
-    return _mm256_srai_epi32(_mm256_add_epi32(SIMD(join)(high, low), _mm256_set1_epi32(HALF)), PRECISION_BITS);
 }
 
 /* Pixels x and x + 1 of four rows: result[r] = [x's bands | x + 1's] of row r, int32 after the
@@ -118,17 +110,17 @@ SIMD_INLINE void SIMD(store_pixels)(uint8_t *target, __m128i four, Py_ssize_t n,
 
 /* Rows [first, stop), four at a time (a short last group repeats its last row, stored once), four
  * output pixels (two pairs) at a time. A 16-byte load may pass a row's end into the next row (those
- * pixels have weight zero); the image's last row is read from `padded`, its copy followed by 16
- * zero bytes. */
+ * pixels have weight zero); the image's last row is read from the plan's padded copy. */
 SIMD_INLINE void SIMD(horizontal_rows)(const uint8_t *src, uint8_t *out, Py_ssize_t in_height,
                                        const horizontal_plan *plan, Py_ssize_t out_width, Py_ssize_t first,
-                                       Py_ssize_t stop, const uint8_t *padded, int bands)
+                                       Py_ssize_t stop, int bands)
 {
     const __m256i taps01 = plan->taps01, taps23 = plan->taps23, *weights = plan->weights;
     const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
     const __m128i narrow = plan->narrow;
     const Py_ssize_t *group = plan->group, in_row = plan->in_row, out_row = plan->out_row;
     const int32_t *offsets = plan->offsets;
+    const uint8_t *padded = plan->padded;
     Py_ssize_t last_pair = (out_width + 1) / 2 - 1;
     for (Py_ssize_t y = first; y < stop; y += 4) {
         Py_ssize_t rows = stop - y < 4 ? stop - y : 4;
@@ -164,12 +156,12 @@ SIMD_INLINE void SIMD(horizontal_rows)(const uint8_t *src, uint8_t *out, Py_ssiz
 
 SIMD_FUNCTION static void SIMD(horizontal_u8)(const uint8_t *src, uint8_t *out, Py_ssize_t in_height,
                                               const horizontal_plan *plan, Py_ssize_t out_width, Py_ssize_t first,
-                                              Py_ssize_t stop, const uint8_t *padded)
+                                              Py_ssize_t stop)
 {
     if (plan->bands == 3)
-        SIMD(horizontal_rows)(src, out, in_height, plan, out_width, first, stop, padded, 3);
+        SIMD(horizontal_rows)(src, out, in_height, plan, out_width, first, stop, 3);
     else
-        SIMD(horizontal_rows)(src, out, in_height, plan, out_width, first, stop, padded, 4);
+        SIMD(horizontal_rows)(src, out, in_height, plan, out_width, first, stop, 4);
 }
 
 #undef SIMD_FUNCTION
