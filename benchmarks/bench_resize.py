@@ -63,9 +63,10 @@ def image_shape(kind, n):
     return (n, n) if kind == "gray" else (n, n, 3)
 
 
-def make_array(kind, seed, n):
-    # the same recipe as pillow_timer.py, so both sides resize the same pixels
-    return np.random.RandomState(seed).randint(0, 256, image_shape(kind, n)).astype(np.uint8)
+def make_arrays(n):
+    """The test image of each kind: the same recipe as pillow_timer.py, so both sides resize the same pixels."""
+    return {kind: np.random.RandomState(seed).randint(0, 256, image_shape(kind, n)).astype(np.uint8)
+            for kind, seed in IMAGES}
 
 
 def cases(n):
@@ -107,11 +108,10 @@ def against_installed_pillow(args):
     print("%-5s %-9s %-17s %10s %10s %10s" % ("image", "interp", "rows x columns", "Pillow ms", "1 thread",
                                             "%d threads" % threads))
     worst = {1: 0.0, threads: 0.0}
-    arrays = {}
-    for kind, seed, interp, label, rows, columns in cases(n):
-        array = arrays.setdefault(kind, make_array(kind, seed, n))
-        image = Image.fromarray(array)
-        resample = INTERPS[interp]
+    arrays = make_arrays(n)
+    images = {kind: Image.fromarray(array) for kind, array in arrays.items()}
+    for kind, _, interp, label, rows, columns in cases(n):
+        array, image, resample = arrays[kind], images[kind], INTERPS[interp]
         pillow = best_time(lambda image=image, size=(columns, rows), resample=resample: image.resize(size, resample),
                            args.repeat)
         ratios = {count: time_ours(array, rows, columns, interp, count, args.repeat) / pillow
@@ -162,11 +162,11 @@ def against_pillow_simd(args):
     print("against Pillow-SIMD %s (Python %s, one thread); best of %d runs in each of %d interleaved rounds" % (
         other["pillow"], other["python"], args.repeat, args.rounds))
     best = {}
-    arrays = {}
+    arrays = make_arrays(n)
     for _ in range(args.rounds):
         for case in cases(n):
             kind, seed, interp, label, rows, columns = case
-            array = arrays.setdefault(kind, make_array(kind, seed, n))
+            array = arrays[kind]
             simd = timer.ask(shape=list(image_shape(kind, n)), seed=seed, size=[columns, rows],
                              resample=INTERPS[interp], repeat=args.repeat)["seconds"]
             times = [simd] + [time_ours(array, rows, columns, interp, count, args.repeat) for count in (1, threads)]

@@ -36,7 +36,7 @@ cores; without them, numpy computes the same bits, more slowly.
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Dict, NamedTuple, Optional, Tuple
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Tuple
 
 import numpy as np
 from PIL import Image
@@ -184,6 +184,18 @@ def _store_32bit(total: np.ndarray, dtype: np.dtype) -> np.ndarray:
     return np.where(valid, np.where(valid, rounded, 0).astype(np.int32), np.int32(-2 ** 31))
 
 
+def _kernel_taps(taps: Taps, dtype: np.dtype) -> List[np.ndarray]:
+    """A pass's taps as the kernels take them: start, count, weights (fixed point for uint8)."""
+    weights = taps.fixed_point() if dtype == np.uint8 else taps.weights
+    return [taps.start, taps.length, np.ascontiguousarray(weights)]
+
+
+def _rows_by_kernel(kernel: Callable[..., None], arguments: List[Any], out: np.ndarray) -> np.ndarray:
+    """``kernel(*arguments, first, stop)`` over row ranges of ``out``, on the threads ``map_row_ranges`` uses."""
+    map_row_ranges(lambda first, stop: kernel(*arguments, first, stop), out.shape[0], out.size)
+    return out
+
+
 def convolve(pixels: np.ndarray, taps: Taps, axis: int) -> np.ndarray:
     """One convolution pass along ``axis`` of an (H, W, bands) uint8/int32/float32 array."""
     if _resample_kernels is None:
@@ -192,30 +204,16 @@ def convolve(pixels: np.ndarray, taps: Taps, axis: int) -> np.ndarray:
     shape = list(pixels.shape)
     shape[axis] = len(taps.start)
     out = np.empty(shape, dtype=pixels.dtype)
-    weights = taps.fixed_point() if pixels.dtype == np.uint8 else taps.weights
-    weights = np.ascontiguousarray(weights)
     kernel = _resample_kernels.vertical if axis == 0 else _resample_kernels.horizontal
-
-    def rows(first: int, stop: int) -> None:
-        kernel(pixels, out, taps.start, taps.length, weights, first, stop)
-
-    map_row_ranges(rows, out.shape[0], out.size)
-    return out
+    return _rows_by_kernel(kernel, [pixels, out] + _kernel_taps(taps, pixels.dtype), out)
 
 
 def _fused_resize(pixels: np.ndarray, horizontal: Taps, vertical: Taps) -> np.ndarray:
     """Both passes of a uint8 resize in one compiled call per row range (the same bits as two calls)."""
     pixels = np.ascontiguousarray(pixels)
     out = np.empty((len(vertical.start), len(horizontal.start), pixels.shape[2]), dtype=np.uint8)
-    arguments = [pixels, out]
-    for taps in (horizontal, vertical):
-        arguments += [taps.start, taps.length, np.ascontiguousarray(taps.fixed_point())]
-
-    def rows(first: int, stop: int) -> None:
-        _resample_kernels.resize(*arguments, first, stop)
-
-    map_row_ranges(rows, out.shape[0], out.size)
-    return out
+    arguments = [pixels, out] + _kernel_taps(horizontal, pixels.dtype) + _kernel_taps(vertical, pixels.dtype)
+    return _rows_by_kernel(_resample_kernels.resize, arguments, out)
 
 
 def convolution_resize(pixels: np.ndarray, width: int, height: int, resample: int) -> np.ndarray:
@@ -225,7 +223,7 @@ def convolution_resize(pixels: np.ndarray, width: int, height: int, resample: in
     if width != in_width:
         horizontal = convolution_taps(in_width, width, resample)
         if vertical is not None and pixels.dtype == np.uint8 and _resample_kernels is not None:
-            return _fused_resize(pixels, horizontal, vertical)
+            return _fused_resize(pixels, horizontal, vertical)  # reads only the rows the vertical pass needs
         if vertical is not None:  # only the rows the vertical pass reads
             first, stop = int(vertical.start[0]), int(vertical.start[-1] + vertical.length[-1])
             pixels = pixels[first:stop]
